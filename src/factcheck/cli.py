@@ -1,0 +1,223 @@
+"""The command line: check, lint, list (and the drift commands from factcheck.drift)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck import __version__
+from factcheck.exitcodes import ExitCode
+from factcheck.problems import Problems
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (claims/, data/, schemas/).",
+)
+
+
+def print_problems(problems: Problems) -> None:
+    for problem in problems:
+        word = f" [{problem.word}]" if problem.word else ""
+        click.echo(f"{problem.location}: error: {problem.message}{word}", err=True)
+    count = len(problems)
+    click.echo(
+        f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
+        err=True,
+    )
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Allow both `--select a --select b` and `--select a,b`."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
+    from factcheck.report import FORMATS
+
+    parsed: list[tuple[str, Path | None]] = []
+    for spec in formats or ("text",):
+        name, _, path = spec.partition(":")
+        if name not in FORMATS:
+            raise click.BadParameter(
+                f"unknown format '{name}' (known: {', '.join(sorted(FORMATS))})",
+                param_hint="--format",
+            )
+        parsed.append((name, Path(path) if path else None))
+    if output is not None:
+        # --output names the file of the first format that has none.
+        for i, (name, path) in enumerate(parsed):
+            if path is None:
+                parsed[i] = (name, output)
+                break
+    to_stdout = [name for name, path in parsed if path is None]
+    if len(to_stdout) > 1:
+        raise click.BadParameter(
+            "only one format can go to stdout; give the others a path (FORMAT:PATH)",
+            param_hint="--format",
+        )
+    return parsed
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def cli() -> None:
+    """Check the numbers in published journalism against validated data."""
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT[:PATH]",
+    help="text, json, junit, markdown, html, sarif, github, claimreview; repeatable.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the (first) report to this file, atomically, instead of stdout.",
+)
+@click.option("--strict", is_flag=True, help="A warn fails the run too.")
+@click.option("--select", multiple=True, metavar="ID[,ID]", help="Check only these claims.")
+@click.option(
+    "--tag", "tags", multiple=True, metavar="TAG[,TAG]", help="Check only claims with these tags."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "pandas"]),
+    default=None,
+    help="Compute engine (default: [tool.factcheck] engine, else duckdb).",
+)
+@click.option("--locked", is_flag=True, help="Compare with factcheck.lock; drift exits 4.")
+@click.option("-q", "--quiet", is_flag=True, help="Text report: only warn, fail and error.")
+@click.option("-v", "--verbose", is_flag=True, help="Text report: computation details.")
+def check(
+    root: Path,
+    formats: tuple[str, ...],
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    tags: tuple[str, ...],
+    engine: str | None,
+    locked: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Judge every claim and write the reports."""
+    from factcheck.run import Options, run_check
+
+    targets = parse_formats(formats, output)
+    options = Options(
+        root=root,
+        select=_split(select),
+        tags=_split(tags),
+        strict=strict,
+        engine=engine,
+        progress=_progress(),
+    )
+    outcome = run_check(options)
+    if outcome.report is None:
+        print_problems(outcome.problems)
+        sys.exit(int(outcome.exit_code))
+    code = outcome.exit_code
+    if locked:
+        from factcheck.drift.lock import apply_lock
+
+        code = apply_lock(outcome, strict=strict)
+    _record_history(outcome)
+    write_reports(outcome.report, targets, quiet=quiet, verbose=verbose)
+    sys.exit(int(code))
+
+
+def _record_history(outcome: Any) -> None:
+    try:
+        from factcheck.drift.history import append_run
+    except ImportError:
+        return
+    append_run(outcome.project.root, outcome.report)
+
+
+def write_reports(
+    report: dict[str, Any], targets: list[tuple[str, Path | None]], *, quiet: bool, verbose: bool
+) -> None:
+    from factcheck.output import emit
+    from factcheck.report import render
+
+    for name, path in targets:
+        options: dict[str, Any] = {}
+        if name == "text":
+            color = path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            options = {"color": color, "quiet": quiet, "verbose": verbose}
+        emit(render(name, report, **options), path)
+    if any(name == "github" for name, _ in targets) and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from factcheck.report.github import write_step_summary
+
+        write_step_summary(report, os.environ)
+
+
+def _progress() -> Any:
+    """Progress lines on stderr, only for a person at a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def say(message: str) -> None:
+        click.echo(f"\r\033[K{message}", err=True, nl=False)
+
+    return say
+
+
+@cli.command()
+@ROOT_OPTION
+def lint(root: Path) -> None:
+    """Load and plan everything without scanning data; exit 2 on any problem."""
+    from factcheck.load.project import load_project
+    from factcheck.plan import make_plan
+    from factcheck.validate import load_schema
+
+    project, problems = load_project(root)
+    for spec in project.datasets.values():
+        load_schema(spec, problems)
+    if problems:
+        print_problems(problems)
+        sys.exit(int(ExitCode.CONFIG))
+    plan = make_plan(project.claims)
+    scans = sum(len(s) for s in plan.scans.values())
+    click.echo(
+        f"{len(project.claims)} claims in {len(project.sources)} files, "
+        f"{len(project.datasets)} datasets: OK "
+        f"({plan.requested} metrics requested, {plan.distinct} distinct, {scans} scans)"
+    )
+
+
+@cli.command(name="list")
+@ROOT_OPTION
+def list_claims(root: Path) -> None:
+    """Every claim: id, file:line, dataset, phrase."""
+    from factcheck.load.project import load_project
+
+    project, problems = load_project(root)
+    if problems:
+        print_problems(problems)
+        sys.exit(int(ExitCode.CONFIG))
+    for claim in project.claims:
+        datasets = ",".join(sorted({m.dataset for m in claim.metrics().values()})) or claim.kind
+        click.echo(f"{claim.id}\t{claim.loc.file}:{claim.loc.line}\t{datasets}\t{claim.claim_text}")
+
+
+def main() -> None:
+    try:
+        from factcheck.drift.cli import register
+
+        register(cli)
+    except ImportError:
+        pass
+    cli(prog_name="factcheck")

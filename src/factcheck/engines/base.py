@@ -1,0 +1,59 @@
+"""The engine seam: what the planner hands an engine and what comes back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.plan import MetricKey, Scan
+
+
+@dataclass
+class MetricResult:
+    """One computed metric: a single value, or a value per group."""
+
+    rows: int  # rows that passed the filter
+    value: Any = None  # when not grouped
+    groups: dict[Any, Any] | None = None  # group key -> value, when grouped
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(Protocol):
+    name: str
+
+    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        """Compute every metric of every scan over one validated dataset."""
+        ...
+
+
+def plain(value: Any) -> Any:
+    """numpy/pandas scalars to plain Python numbers (None for missing)."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN: an aggregate over nothing
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return value  # keep floats floats: a mean of 848.0 is still a mean
+    return value
+
+
+def group_key(value: Any) -> Any:
+    """Group keys as the report shows them: ints stay ints, the rest text."""
+    value = plain(value)
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "isoformat"):
+        return (
+            value.isoformat()[:10]
+            if hasattr(value, "hour") and not (value.hour or value.minute or value.second)
+            else value.isoformat()
+        )
+    return str(value)

@@ -1,0 +1,72 @@
+"""DuckDB over the validated pandas frame: one SQL query per scan.
+
+The SQL is rendered from parsed syntax trees only (identifiers quoted,
+literals re-rendered), never from the user's text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.lang.where import group_key_sql, where_to_sql
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.plan import MetricKey, Scan
+
+_SQL = {
+    "sum": "sum({c})",
+    "mean": "avg({c})",
+    "median": "median({c})",
+    "min": "min({c})",
+    "max": "max({c})",
+    "nunique": "count(DISTINCT {c})",
+}
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def aggregate_sql(aggregate: str, column: str | None) -> str:
+    if aggregate == "count":
+        return "count(*)" if column is None else f"count({quote(column)})"
+    return _SQL[aggregate].format(c=quote(column or ""))
+
+
+class DuckDBEngine:
+    name = "duckdb"
+
+    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        import duckdb
+
+        results: dict[MetricKey, MetricResult] = {}
+        with duckdb.connect() as con:
+            con.register("t", frame)
+            for scan in scans:
+                results.update(self._scan(con, scan))
+        return results
+
+    def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
+        keys = list(scan.metrics)
+        selects = [aggregate_sql(agg, col) for agg, col in scan.metrics.values()]
+        where = f" WHERE {where_to_sql(scan.where)}" if scan.where is not None else ""
+        if scan.by is None:
+            sql = f"SELECT count(*), {', '.join(selects)} FROM t{where}"
+            row = con.execute(sql).fetchone()
+            rows = int(row[0])
+            return {k: MetricResult(rows, plain(v)) for k, v in zip(keys, row[1:], strict=True)}
+        key_sql = group_key_sql(scan.by)
+        sql = (
+            f"SELECT {key_sql} AS __key, count(*), {', '.join(selects)} FROM t{where} "
+            f"GROUP BY __key HAVING __key IS NOT NULL ORDER BY __key"
+        )
+        fetched = con.execute(sql).fetchall()
+        rows = sum(int(r[1]) for r in fetched)
+        out = {}
+        for i, key in enumerate(keys):
+            groups = {group_key(r[0]): plain(r[2 + i]) for r in fetched}
+            out[key] = MetricResult(rows, groups=groups)
+        return out

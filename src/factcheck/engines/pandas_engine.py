@@ -1,0 +1,52 @@
+"""pandas over the validated frame: one filter and one group-by per scan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.lang.where import group_key_series, where_mask
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.plan import MetricKey, Scan
+
+_METHOD = {
+    "sum": "sum",
+    "mean": "mean",
+    "median": "median",
+    "min": "min",
+    "max": "max",
+    "nunique": "nunique",
+}
+
+
+def _aggregate(data: Any, aggregate: str, column: str | None) -> Any:
+    """Apply one aggregate to a frame or to a group-by object (which has `ngroups`)."""
+    if aggregate == "count" and column is None:
+        return data.size() if hasattr(data, "ngroups") else len(data)
+    if aggregate == "count":
+        return data[column].count()  # non-null values, as SQL's count(col)
+    return getattr(data[column], _METHOD[aggregate])()
+
+
+class PandasEngine:
+    name = "pandas"
+
+    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        results: dict[MetricKey, MetricResult] = {}
+        for scan in scans:
+            data = frame if scan.where is None else frame[where_mask(scan.where, frame)]
+            if scan.by is None:
+                for key, (agg, col) in scan.metrics.items():
+                    results[key] = MetricResult(len(data), plain(_aggregate(data, agg, col)))
+                continue
+            keys = group_key_series(scan.by, data)
+            grouped = data.groupby(keys, dropna=True, sort=True)
+            rows = int(keys.notna().sum())
+            for key, (agg, col) in scan.metrics.items():
+                series = _aggregate(grouped, agg, col)
+                groups = {group_key(k): plain(v) for k, v in series.items()}
+                results[key] = MetricResult(rows, groups=groups)
+        return results

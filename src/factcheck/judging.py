@@ -1,0 +1,246 @@
+"""Judge: turn computed metrics into one verdict per claim, with its computation.
+
+Claims are judged in dependency order, so a claim whose expression names
+another claim sees that claim's actual figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.engines.base import MetricResult
+from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec
+from factcheck.plan import metric_key
+
+
+class ClaimError(Exception):
+    """A claim whose figure cannot be computed: reported as `error`, never raised further."""
+
+
+def judge_claims(
+    claims: list[ClaimSpec],
+    needed: set[str],
+    options: Any,
+    computed: dict[Any, MetricResult],
+    datasets: dict[str, Any],
+) -> dict[str, dict[str, Any]]:
+    from factcheck.run import is_selected
+
+    actuals: dict[str, Any] = {}  # claim id -> its number, for other claims' expressions
+    entries: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        entry = _base_entry(claim)
+        entries[claim.id] = entry
+        if claim.kind == "unverifiable":
+            _set(entry, "skip", f"unverifiable: {claim.unverifiable}", reason=claim.unverifiable)
+            continue
+        if claim.kind == "manual":
+            _manual(entry, claim)
+            continue
+        if claim.id not in needed:
+            _set(entry, "skip", "not selected", reason="not selected")
+            continue
+        try:
+            _judge_computed(claim, entry, computed, datasets, actuals)
+        except ClaimError as exc:
+            _set(entry, "error", str(exc))
+        if not is_selected(claim, options) and entry["verdict"] != "error":
+            # Computed only because a selected claim uses its figure.
+            entry["verdict"], entry["reason"] = "skip", "not selected (computed for another claim)"
+    return entries
+
+
+def _base_entry(claim: ClaimSpec) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "file": claim.file,
+        "line": claim.loc.line,
+        "quote": claim.quote,
+        "claim": claim.claim_text,
+        "verdict": "error",
+        "actual": None,
+        "explanation": "",
+        "circular": False,
+        "kind": claim.kind,
+        "rule": claim.phrase.describe_rule() if claim.phrase is not None else None,
+        "rounding": None,
+        "band": None,
+        "tags": list(claim.tags),
+        "note": claim.note,
+        "datasets": sorted({m.dataset for m in claim.metrics().values()}),
+        "computation": None,
+        "manual": None,
+        "reason": None,
+    }
+
+
+def _set(entry: dict[str, Any], verdict: str, explanation: str, **extra: Any) -> None:
+    entry["verdict"] = verdict
+    entry["explanation"] = explanation
+    entry.update(extra)
+
+
+def _manual(entry: dict[str, Any], claim: ClaimSpec) -> None:
+    manual = claim.manual
+    assert manual is not None
+    entry["manual"] = {
+        "verdict": manual.verdict,
+        "by": manual.by,
+        "on": manual.on,
+        "evidence": manual.evidence,
+    }
+    _set(
+        entry,
+        manual.verdict,
+        f"checked by hand by {manual.by} on {manual.on}: {manual.verdict}; evidence: "
+        f"{manual.evidence}",
+    )
+
+
+def _judge_computed(
+    claim: ClaimSpec,
+    entry: dict[str, Any],
+    computed: dict[Any, MetricResult],
+    datasets: dict[str, Any],
+    actuals: dict[str, Any],
+) -> None:
+    from factcheck.judge import judge
+
+    metrics_out = []
+    values: dict[str, Any] = {}
+    for name, metric in claim.metrics().items():
+        value, detail = _metric_value(name, metric, computed, datasets)
+        metrics_out.append(detail)
+        values[name] = value
+    entry["computation"] = {"metrics": metrics_out, "expr": claim.expr_text, "steps": []}
+    entry["circular"] = _circular(claim, datasets, actuals)
+
+    if claim.expr is not None:
+        from factcheck.lang.expr import EvalError, evaluate
+
+        env = {**{k: v["value"] for k, v in actuals.items()}, **values}
+        try:
+            evaluation = evaluate(claim.expr, env)
+        except EvalError as exc:
+            raise ClaimError(str(exc)) from None
+        actual: Any = evaluation.value
+        entry["computation"]["steps"] = list(evaluation.steps)
+        over = None
+    else:
+        actual = values["value"]
+        over = claim.metric.over if claim.metric is not None else None
+
+    judgement = judge(
+        claim.phrase,
+        actual,
+        over=over if over in OVER_GROUPS else None,
+        tolerance=claim.tolerance,
+        rounding=claim.rounding,
+    )
+    explanation = judgement.explanation
+    if entry["circular"]:
+        explanation = "circular: the only data is a relay of this very publication; " + explanation
+    _set(
+        entry,
+        judgement.verdict,
+        explanation,
+        actual=actual,
+        rule=judgement.rule,
+        rounding=judgement.rounding_passes,
+    )
+    if judgement.low is not None or judgement.high is not None:
+        entry["band"] = {"low": judgement.low, "high": judgement.high}
+    if not isinstance(actual, dict) and over not in OVER_KEY:
+        actuals[claim.id] = {
+            "value": actual,
+            "circular": entry["circular"],
+            "datasets": entry["datasets"],
+        }
+
+
+def _metric_value(
+    name: str, metric: MetricSpec, computed: dict[Any, MetricResult], datasets: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    detail = {"name": name, **metric.describe(), "rows": None, "value": None, "groups": None}
+    dataset = datasets[metric.dataset]
+    if not dataset.valid:
+        checks = len(dataset.failures)
+        raise ClaimError(
+            f"dataset '{metric.dataset}' failed its schema ({checks} failing "
+            f"check{'s' if checks != 1 else ''}); its figures are not used"
+        )
+    result = computed[metric_key(metric)]
+    detail["rows"] = result.rows
+    filtered = f" matching {metric.where_text}" if metric.where_text else ""
+    if result.rows == 0:
+        raise ClaimError(f"no rows of '{metric.dataset}'{filtered}: nothing to {metric.aggregate}")
+    if result.groups is None:
+        if result.value is None:
+            raise ClaimError(
+                f"{metric.aggregate}({metric.column}) of '{metric.dataset}'"
+                f"{filtered} is empty (all values missing)"
+            )
+        detail["value"] = result.value
+        return result.value, detail
+    groups = {k: v for k, v in result.groups.items()}
+    detail["groups"] = {str(k): v for k, v in groups.items()}
+    missing = [str(k) for k, v in groups.items() if v is None]
+    if missing:
+        raise ClaimError(
+            f"{metric.aggregate}({metric.column}) is empty in group(s) " + ", ".join(missing)
+        )
+    value = _over(metric.over or "each", groups)
+    detail["value"] = value
+    return value, detail
+
+
+def _over(over: str, groups: dict[Any, Any]) -> Any:
+    """Turn a metric's groups into the value the claim is judged on."""
+    import statistics
+
+    if over in OVER_GROUPS:
+        return {str(k): v for k, v in groups.items()}
+    values = list(groups.values())
+    if over == "sum":
+        return sum(values)
+    if over == "mean":
+        return statistics.fmean(values)
+    if over == "median":
+        return statistics.median(values)
+    if over == "min":
+        return min(values)
+    if over == "max":
+        return max(values)
+    best = max if over == "argmax" else min
+    target = best(values)
+    winners = [k for k, v in groups.items() if v == target]
+    if len(winners) > 1:
+        raise ClaimError(f"{over} is a tie between groups " + ", ".join(map(str, winners)))
+    return winners[0]
+
+
+def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any]) -> bool:
+    """True when every dataset behind the figure is reported data citing this very publication."""
+    names = {m.dataset for m in claim.metrics().values()}
+    refs = [a for cid, a in actuals.items() if claim.expr is not None and _uses(claim, cid)]
+    for ref in refs:
+        names.update(ref["datasets"])
+    if not names:
+        return bool(refs) and all(r["circular"] for r in refs)
+    return all(_cites_source(datasets[n].spec, claim) for n in names)
+
+
+def _uses(claim: ClaimSpec, claim_id: str) -> bool:
+    from factcheck.lang.expr import expr_names
+
+    return claim_id in expr_names(claim.expr) and claim_id not in claim.let
+
+
+def _cites_source(spec: Any, claim: ClaimSpec) -> bool:
+    prov = spec.provenance
+    if prov is None or prov.kind != "reported" or not prov.cites:
+        return False
+    cited = prov.cites.strip().rstrip("/").lower()
+    source = claim.source
+    own = {x.strip().rstrip("/").lower() for x in (source.url, source.title) if x}
+    return cited in own

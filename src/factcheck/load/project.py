@@ -1,0 +1,107 @@
+"""Find and load a whole project: settings, catalog, claims files.
+
+Every problem is recorded in one `Problems` collector and loading goes on, so
+a run with three mistakes reports all three. Nothing here reads data rows.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from factcheck.load.catalog import load_catalog
+from factcheck.load.claims import load_claims_file, resolve_references
+from factcheck.load.columns import dataset_columns
+from factcheck.load.spec import Project, Settings
+from factcheck.problems import Location, Problems
+
+_SETTINGS_KEYS = {"claims", "data", "schemas", "engine", "vague", "drift"}
+
+
+def load_settings(root: Path, problems: Problems) -> Settings:
+    settings = Settings()
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return settings
+    try:
+        table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        problems.add(Location("pyproject.toml"), f"cannot read pyproject.toml: {exc}")
+        return settings
+    config = table.get("tool", {}).get("factcheck", {})
+    for key in config:
+        if key not in _SETTINGS_KEYS:
+            problems.add(Location("pyproject.toml"), "unknown key in [tool.factcheck]", key)
+    settings.claims_dir = str(config.get("claims", settings.claims_dir))
+    settings.data_dir = str(config.get("data", settings.data_dir))
+    settings.schemas_dir = str(config.get("schemas", settings.schemas_dir))
+    settings.engine = str(config.get("engine", settings.engine))
+    for word, bounds in config.get("vague", {}).items():
+        if (
+            isinstance(bounds, list)
+            and len(bounds) == 2
+            and all(isinstance(b, int | float) for b in bounds)
+        ):
+            settings.vague_ranges[word.lower()] = (float(bounds[0]), float(bounds[1]))
+        else:
+            problems.add(
+                Location("pyproject.toml"),
+                "[tool.factcheck.vague] values must be [low, high]",
+                word,
+            )
+    settings.drift = dict(config.get("drift", {}))
+    for sub in ("claims_dir", "data_dir", "schemas_dir"):
+        value = getattr(settings, sub)
+        if not inside(root, root / value):
+            problems.add(Location("pyproject.toml"), "directory leaves the project root", value)
+    return settings
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when `path` resolves to a place inside `root` (symlinks followed)."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def claims_files(root: Path, settings: Settings) -> list[Path]:
+    folder = root / settings.claims_dir
+    if not folder.is_dir():
+        return []
+    found = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
+    return sorted(p for p in found if inside(root, p))
+
+
+def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[Project, Problems]:
+    """Load everything under `root`; the caller checks `problems` before going on."""
+    problems = Problems()
+    root = root.resolve()
+    settings = load_settings(root, problems)
+    datasets = load_catalog(root, settings, problems)
+    columns = {name: dataset_columns(spec, problems) for name, spec in datasets.items()}
+
+    files = only_files if only_files is not None else claims_files(root, settings)
+    claims, sources = [], []
+    for path in files:
+        loaded = load_claims_file(root, path, settings, datasets, columns, problems)
+        if loaded is not None:
+            source, file_claims = loaded
+            sources.append(source)
+            claims.extend(file_claims)
+
+    if not claims and not problems:
+        where = settings.claims_dir + "/"
+        problems.add(Location(where), "no claims found: write claims/NAME.yaml with a claims: list")
+
+    seen: dict[str, Location] = {}
+    for claim in claims:
+        if claim.id in seen:
+            problems.add(claim.loc, f"duplicate claim id (first at {seen[claim.id]})", claim.id)
+        else:
+            seen[claim.id] = claim.loc
+    resolve_references(claims, problems)
+    project = Project(root, settings, datasets, claims, sources, columns)
+    return project, problems

@@ -1,0 +1,162 @@
+"""Typed specs: what a project says, with the location each piece was written at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.problems import Location
+
+AGGREGATES = ("count", "sum", "mean", "median", "min", "max", "nunique")
+OVER_GROUPS = ("each", "any")
+OVER_REDUCE = ("mean", "median", "min", "max", "sum")
+OVER_KEY = ("argmax", "argmin")
+OVER_MODES = OVER_GROUPS + OVER_REDUCE + OVER_KEY
+PROVENANCE_KINDS = ("primary", "secondary", "reported", "synthetic")
+MANUAL_VERDICTS = ("pass", "fail", "warn")
+ROUNDING_MODES = ("half_up", "down")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    kind: str
+    publisher: str | None = None
+    url: str | None = None
+    retrieved: str | None = None
+    license: str | None = None
+    cites: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "kind": self.kind,
+            "publisher": self.publisher,
+            "url": self.url,
+            "retrieved": self.retrieved,
+            "license": self.license,
+            "cites": self.cites,
+        }
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    name: str
+    path: Path  # absolute, checked to lie inside the project root
+    rel_path: str  # as shown in reports: relative to the project root
+    schema_name: str | None
+    schema_path: Path | None
+    schema_rel: str | None
+    description: str | None
+    provenance: Provenance | None
+    loc: Location
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One aggregate over one dataset: the unit the planner deduplicates."""
+
+    dataset: str
+    aggregate: str = "count"
+    column: str | None = None
+    where: Any = None  # parsed where-AST (factcheck.lang.where), or None
+    where_text: str | None = None
+    by: Any = None  # parsed GroupKey, or None
+    by_text: str | None = None
+    over: str | None = None
+    loc: Location = Location("")
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "aggregate": self.aggregate,
+            "column": self.column,
+            "where": self.where_text,
+            "by": self.by_text,
+            "over": self.over,
+        }
+
+
+@dataclass(frozen=True)
+class ManualSpec:
+    verdict: str
+    by: str
+    on: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    file: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    text: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "file": self.file,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    id: str
+    file: str
+    loc: Location
+    quote: str
+    claim_text: str  # the phrase as written, or the explicit map rendered back
+    phrase: Any  # factcheck.phrases.Phrase
+    source: SourceSpec
+    metric: MetricSpec | None = None
+    expr: Any = None  # parsed expr-AST
+    expr_text: str | None = None
+    let: dict[str, MetricSpec] = field(default_factory=dict)
+    manual: ManualSpec | None = None
+    unverifiable: str | None = None
+    tolerance: Any = None  # factcheck.phrases.Tolerance or None
+    rounding: str = "half_up"
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    raw: Any = None  # the claim's YAML mapping, for fingerprints
+
+    @property
+    def kind(self) -> str:
+        if self.manual is not None:
+            return "manual"
+        if self.unverifiable is not None:
+            return "unverifiable"
+        return "expr" if self.expr is not None else "metric"
+
+    def metrics(self) -> dict[str, MetricSpec]:
+        """The metrics this claim needs, by the name its expression uses."""
+        if self.metric is not None:
+            return {"value": self.metric}
+        return dict(self.let)
+
+
+@dataclass
+class Settings:
+    """[tool.factcheck] in pyproject.toml."""
+
+    claims_dir: str = "claims"
+    data_dir: str = "data"
+    schemas_dir: str = "schemas"
+    engine: str = "duckdb"
+    vague_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    drift: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    root: Path
+    settings: Settings
+    datasets: dict[str, DatasetSpec]
+    claims: list[ClaimSpec]
+    sources: list[SourceSpec]
+    columns: dict[str, list[str]] = field(default_factory=dict)

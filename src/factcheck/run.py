@@ -1,0 +1,238 @@
+"""The pipeline: load -> validate -> plan -> compute -> judge -> report dict.
+
+`run_check` is what the CLI, the pytest plugin and the lock/drift commands
+call. It returns the report (a plain dict, rendered by factcheck.report) and
+the exit code; configuration problems come back instead of a report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from factcheck import __version__
+from factcheck.exitcodes import ExitCode, exit_code
+from factcheck.load.claims import dependency_order
+from factcheck.load.project import load_project
+from factcheck.load.spec import ClaimSpec, Project
+from factcheck.problems import Location, Problems
+
+VERDICTS = ("pass", "warn", "fail", "error", "skip")
+
+
+@dataclass
+class Options:
+    root: Path = Path(".")
+    select: tuple[str, ...] = ()  # claim ids
+    tags: tuple[str, ...] = ()
+    strict: bool = False
+    engine: str | None = None  # default: [tool.factcheck] engine, else duckdb
+    progress: Callable[[str], None] | None = None
+
+
+@dataclass
+class Outcome:
+    exit_code: ExitCode
+    problems: Problems
+    report: dict[str, Any] | None = None
+    project: Project | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def selection_problems(project: Project, options: Options, problems: Problems) -> None:
+    ids = {c.id for c in project.claims}
+    for wanted in options.select:
+        if wanted not in ids:
+            problems.add(Location("--select"), "no claim has this id", wanted)
+    tags = {t for c in project.claims for t in c.tags}
+    for wanted in options.tags:
+        if wanted not in tags:
+            problems.add(Location("--tag"), "no claim has this tag", wanted)
+
+
+def is_selected(claim: ClaimSpec, options: Options) -> bool:
+    if not options.select and not options.tags:
+        return True
+    return claim.id in options.select or bool(set(claim.tags) & set(options.tags))
+
+
+def run_check(options: Options) -> Outcome:
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    project, problems = load_project(options.root)
+    selection_problems(project, options, problems)
+    lap("load")
+    if problems:
+        return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
+
+    from factcheck.validate import load_schema, read_dataset, validate
+
+    schemas = {name: load_schema(spec, problems) for name, spec in project.datasets.items()}
+    frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
+    if problems:
+        return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
+    results = {}
+    for name, spec in project.datasets.items():
+        _say(options, f"validating {spec.rel_path}")
+        frame, digest = frames[name]
+        results[name] = validate(spec, frame, digest, schemas[name])
+    lap("validate")
+
+    from factcheck.judging import judge_claims
+
+    claims = dependency_order(project.claims)
+    needed = _needed(claims, options)
+    computed = _compute(project, claims, needed, results, options)
+    lap("compute")
+    judged = judge_claims(claims, needed, options, computed, results)
+    lap("judge")
+
+    by_id = {c.id: c for c in project.claims}
+    entries = [judged[c.id] for c in project.claims]
+    summary = {v: 0 for v in VERDICTS}
+    for entry in entries:
+        summary[entry["verdict"]] += 1
+    invalid = sum(1 for r in results.values() if not r.valid)
+    code = exit_code(summary, strict=options.strict, invalid_datasets=invalid)
+    report = {
+        "factcheck_report": 1,
+        "factcheck_version": __version__,
+        "generated": _generated(),
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "root": str(project.root),
+        "git_commit": _git_commit(project.root),
+        "engine": _engine_name(project, options),
+        "strict": options.strict,
+        "exit_code": int(code),
+        "summary": summary,
+        "sources": [s.as_dict() for s in project.sources],
+        "claims": entries,
+        "datasets": [results[name].as_report() for name in project.datasets],
+        "drift": None,
+    }
+    for entry in entries:
+        entry["fingerprint"] = fingerprint(by_id[entry["id"]], project)
+    lap("report")
+    return Outcome(code, problems, report, project, timings)
+
+
+def _say(options: Options, message: str) -> None:
+    if options.progress is not None:
+        options.progress(message)
+
+
+def _needed(claims: list[ClaimSpec], options: Options) -> set[str]:
+    """Selected claims plus the claims their expressions reference."""
+    by_id = {c.id: c for c in claims}
+    needed: set[str] = set()
+
+    def add(claim: ClaimSpec) -> None:
+        if claim.id in needed:
+            return
+        needed.add(claim.id)
+        if claim.expr is not None:
+            from factcheck.lang.expr import expr_names
+
+            for name in expr_names(claim.expr):
+                if name not in claim.let and name in by_id:
+                    add(by_id[name])
+
+    for claim in claims:
+        if is_selected(claim, options) and claim.kind in ("metric", "expr"):
+            add(claim)
+    return needed
+
+
+def _engine_name(project: Project, options: Options) -> str:
+    return options.engine or project.settings.engine
+
+
+def _compute(
+    project: Project,
+    claims: list[ClaimSpec],
+    needed: set[str],
+    results: dict[str, Any],
+    options: Options,
+) -> dict[Any, Any]:
+    from factcheck.engines import get_engine
+    from factcheck.plan import make_plan
+
+    plan = make_plan([c for c in claims if c.id in needed])
+    engine = get_engine(_engine_name(project, options))
+    computed: dict[Any, Any] = {}
+    for dataset, scans in plan.scans.items():
+        result = results[dataset]
+        if not result.valid:
+            continue
+        _say(options, f"computing {len(scans)} scans on {dataset}")
+        computed.update(engine.compute(result.frame, scans))
+    return computed
+
+
+def fingerprint(claim: ClaimSpec, project: Project) -> str:
+    """A hash of what a claim's figure depends on: its definition and its datasets' schemas."""
+    schemas = {}
+    for name in sorted(claim_datasets(claim, project)):
+        spec = project.datasets.get(name)
+        if spec is not None and spec.schema_path is not None:
+            schemas[name] = hashlib.sha256(spec.schema_path.read_bytes()).hexdigest()
+    payload = json.dumps({"claim": claim.raw, "schemas": schemas}, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def claim_datasets(claim: ClaimSpec, project: Project) -> set[str]:
+    """Datasets a claim's figure comes from, through referenced claims too."""
+    by_id = {c.id: c for c in project.claims}
+    out: set[str] = set()
+    seen: set[str] = set()
+
+    def visit(c: ClaimSpec) -> None:
+        if c.id in seen:
+            return
+        seen.add(c.id)
+        out.update(m.dataset for m in c.metrics().values())
+        if c.expr is not None:
+            from factcheck.lang.expr import expr_names
+
+            for name in expr_names(c.expr):
+                if name not in c.let and name in by_id:
+                    visit(by_id[name])
+
+    visit(claim)
+    return out
+
+
+def _generated() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    )
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _git_commit(root: Path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True, text=True, timeout=5, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None

@@ -1,0 +1,143 @@
+"""Validate: each dataset against its pandera schema, before any claim uses it.
+
+A dataset that fails keeps its failing checks (with a few example rows) for
+the report, and every claim on it becomes `error`, never `pass`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.data import read_frame, sha256
+from factcheck.load.spec import DatasetSpec
+from factcheck.problems import Location, Problems
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXAMPLES = 5  # example failing rows kept per check
+
+
+@dataclass
+class DatasetResult:
+    spec: DatasetSpec
+    sha256: str
+    rows: int
+    valid: bool
+    frame: pd.DataFrame | None = None  # the validated (coerced) frame
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_report(self) -> dict[str, Any]:
+        spec = self.spec
+        return {
+            "name": spec.name,
+            "path": spec.rel_path,
+            "sha256": self.sha256,
+            "rows": self.rows,
+            "valid": self.valid,
+            "failures": self.failures,
+            "schema": spec.schema_rel,
+            "description": spec.description,
+            "provenance": spec.provenance.as_dict() if spec.provenance else None,
+        }
+
+
+def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
+    """The pandera schema object for a dataset, or None (no schema, or a recorded problem)."""
+    if spec.schema_path is None:
+        return None
+    where = Location(spec.schema_rel or "")
+    try:
+        if spec.schema_path.suffix == ".py":
+            return _schema_from_module(spec.schema_path, where, problems)
+        import pandera.io
+
+        return pandera.io.from_yaml(spec.schema_path)
+    except Exception as exc:  # pandera raises many kinds for a bad schema file
+        problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
+        return None
+
+
+def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
+    import pandera.pandas as pa
+
+    module_spec = importlib.util.spec_from_file_location(f"factcheck_schema_{path.stem}", path)
+    if module_spec is None or module_spec.loader is None:
+        problems.add(where, "cannot import schema module")
+        return None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    schema = getattr(module, "schema", None)
+    if isinstance(schema, type) and issubclass(schema, pa.DataFrameModel):
+        return schema.to_schema()
+    if isinstance(schema, pa.DataFrameSchema):
+        return schema
+    problems.add(
+        where, "a schema module must define `schema` (DataFrameSchema or DataFrameModel)", "schema"
+    )
+    return None
+
+
+def read_dataset(spec: DatasetSpec, problems: Problems) -> tuple[pd.DataFrame | None, str]:
+    try:
+        digest = sha256(spec.path)
+        return read_frame(spec.path), digest
+    except Exception as exc:  # a reader error is a property of the user's file
+        problems.add(
+            spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {exc}", spec.name
+        )
+        return None, ""
+
+
+def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -> DatasetResult:
+    if schema is None:
+        return DatasetResult(spec, digest, len(frame), True, frame)
+    from pandera.errors import SchemaError, SchemaErrors
+
+    try:
+        validated = schema.validate(frame, lazy=True)
+    except SchemaErrors as exc:
+        return DatasetResult(spec, digest, len(frame), False, None, _failures(exc.failure_cases))
+    except SchemaError as exc:  # raised when a check itself cannot run
+        failure = {
+            "check": str(exc.check or "schema"),
+            "column": None,
+            "failure_cases": [],
+            "count": 1,
+            "message": str(exc).splitlines()[0],
+        }
+        return DatasetResult(spec, digest, len(frame), False, None, [failure])
+    return DatasetResult(spec, digest, len(frame), True, validated)
+
+
+def _failures(cases: pd.DataFrame) -> list[dict[str, Any]]:
+    """Group pandera's failure table by (column, check), keeping a few example rows."""
+    out = []
+    cases = cases.astype(object).where(cases.notna(), None)
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+        examples = [
+            {"index": _plain(row["index"]), "failure_case": _plain(row["failure_case"])}
+            for _, row in group.head(EXAMPLES).iterrows()
+        ]
+        out.append(
+            {
+                "check": str(check),
+                "column": None if column is None else str(column),
+                "failure_cases": examples,
+                "count": int(len(group)),
+            }
+        )
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, int | float | str | bool):
+        return value
+    return str(value)
