@@ -53,9 +53,9 @@ def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
     try:
         if spec.schema_path.suffix == ".py":
             return _schema_from_module(spec.schema_path, where, problems)
-        import pandera.io
+        import pandera.pandas as pa
 
-        return pandera.io.from_yaml(spec.schema_path)
+        return pa.DataFrameSchema.from_yaml(spec.schema_path)
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
         return None
