@@ -139,10 +139,8 @@ def check(
 
 
 def _record_history(outcome: Any) -> None:
-    try:
-        from factcheck.drift.history import append_run
-    except ImportError:
-        return
+    from factcheck.drift.history import append_run
+
     append_run(outcome.project.root, outcome.report)
 
 
@@ -213,11 +211,14 @@ def list_claims(root: Path) -> None:
         click.echo(f"{claim.id}\t{claim.loc.file}:{claim.loc.line}\t{datasets}\t{claim.claim_text}")
 
 
-def main() -> None:
-    try:
-        from factcheck.drift.cli import register
+def register_commands() -> None:
+    """Add the drift commands (lock, history, diff), which live beside their logic."""
+    from factcheck.drift.cli import register
 
+    if "lock" not in cli.commands:
         register(cli)
-    except ImportError:
-        pass
+
+
+def main() -> None:
+    register_commands()
     cli(prog_name="factcheck")

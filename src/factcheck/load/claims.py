@@ -215,6 +215,7 @@ def _claim(
         metric=metric,
         expr=expr,
         expr_text=expr_text,
+        expr_loc=node.loc_of("expr") if expr is not None else None,
         let=let or {},
         manual=manual,
         unverifiable=str(unverifiable) if unverifiable else None,
@@ -459,13 +460,14 @@ def resolve_references(claims: list[ClaimSpec], problems: Problems) -> None:
     for claim in claims:
         if claim.expr is None:
             continue
+        where = claim.expr_loc or claim.loc
         refs = []
         for name in sorted(expr_names(claim.expr)):
             if name in claim.let:
                 continue
             target = by_id.get(name)
             if target is None:
-                problems.add(claim.loc, "unknown name in expr (not in let, not a claim id)", name)
+                problems.add(where, "unknown name in expr (not in let, not a claim id)", name)
             elif target.kind not in ("metric", "expr"):
                 problems.add(
                     claim.loc,

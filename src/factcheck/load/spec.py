@@ -116,6 +116,7 @@ class ClaimSpec:
     metric: MetricSpec | None = None
     expr: Any = None  # parsed expr-AST
     expr_text: str | None = None
+    expr_loc: Location | None = None
     let: dict[str, MetricSpec] = field(default_factory=dict)
     manual: ManualSpec | None = None
     unverifiable: str | None = None

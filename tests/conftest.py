@@ -1,0 +1,44 @@
+"""Shared fixtures: small projects copied to a temp folder, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+PROJECTS = Path(__file__).parent / "projects"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a bundled test project into tmp_path, so a test may change it."""
+
+    def copy(name: str = "basic") -> Path:
+        target = tmp_path / name
+        shutil.copytree(PROJECTS / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def factcheck() -> Callable[..., Any]:
+    """Run the CLI in-process; returns the click Result (exit_code, stdout, stderr)."""
+    from factcheck.cli import cli, register_commands
+
+    register_commands()
+    runner = CliRunner()
+
+    def run(*args: str | Path) -> Any:
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+def report_of(result: Any) -> dict[str, Any]:
+    return json.loads(result.stdout)
