@@ -1,0 +1,270 @@
+"""`expr`: arithmetic over named figures and whitelisted functions, never Python's eval."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from factcheck.lang.errors import LangError, from_lark
+
+__all__ = ["EvalError", "Evaluation", "LangError", "evaluate", "expr_names", "parse_expr", "render"]
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class String:
+    value: str
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # + - * /
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    func: str
+    args: tuple[Node, ...]
+
+
+Node = Number | String | Name | BinOp | Neg | Call
+
+# name -> (min args, max args or None, which args are 'YYYY-MM-DD' dates, first arg a country)
+FUNCTIONS: dict[str, tuple[int, int | None]] = {
+    "working_days": (3, 3),
+    "days": (2, 2),
+    "years": (2, 2),
+    "round": (1, 2),
+    "abs": (1, 1),
+    "min": (1, None),
+    "max": (1, None),
+}
+_DATE_ARGS = {"working_days": (1, 2), "days": (0, 1), "years": (0, 1)}
+
+
+class EvalError(Exception):
+    """A claim's expression could not be computed (division by zero, ...)."""
+
+
+@dataclass
+class Evaluation:
+    value: float
+    steps: list[str] = field(default_factory=list)
+
+
+@cache
+def _parser() -> Any:
+    from lark import Lark
+
+    grammar = (Path(__file__).parent / "expr.lark").read_text()
+    return Lark(grammar, parser="lalr", propagate_positions=True)
+
+
+def parse_expr(text: str) -> Node:
+    from lark.exceptions import LarkError
+
+    if not text.strip():
+        raise LangError("empty expr", text, 1)
+    try:
+        tree = _parser().parse(text)
+    except LarkError as exc:
+        raise from_lark(exc, text, "expr") from None
+    node = _build(tree)
+    _check(node, top=True)
+    return node
+
+
+def _build(tree: Any) -> Node:
+    from lark import Token
+
+    if isinstance(tree, Token):  # a bare atom at the top
+        raise LangError(f"unexpected '{tree}'", str(tree), tree.column)
+    kind, kids = tree.data, tree.children
+    if kind == "number":
+        return Number(float(kids[0]), str(kids[0]))
+    if kind == "string":
+        return String(str(kids[0])[1:-1].replace("''", "'"))
+    if kind == "name":
+        return Name(str(kids[0]))
+    if kind == "neg":
+        return Neg(_build(kids[0]))
+    if kind in ("add", "sub", "mul", "div"):
+        op = {"add": "+", "sub": "-", "mul": "*", "div": "/"}[kind]
+        return BinOp(op, _build(kids[0]), _build(kids[1]))
+    if kind == "call":
+        func = kids[0]
+        args = tuple(_build(k) for k in kids[1:] if k is not None)
+        if str(func) not in FUNCTIONS:
+            known = ", ".join(FUNCTIONS)
+            raise LangError(f"unknown function '{func}' (known: {known})", str(func), func.column)
+        low, high = FUNCTIONS[str(func)]
+        if len(args) < low or (high is not None and len(args) > high):
+            want = str(low) if low == high else f"{low} to {high or 'any'}"
+            raise LangError(
+                f"{func}() takes {want} arguments, got {len(args)}", str(func), func.column
+            )
+        return Call(str(func), args)
+    raise LangError(f"unsupported construct '{kind}'", kind, None)
+
+
+def _check(node: Node, top: bool = False) -> None:
+    """Strings only as function arguments, and dates must be real dates."""
+    if isinstance(node, String):
+        raise LangError(f"text '{node.value}' can only be a function argument", node.value, None)
+    if isinstance(node, BinOp):
+        _check(node.left)
+        _check(node.right)
+    elif isinstance(node, Neg):
+        _check(node.operand)
+    elif isinstance(node, Call):
+        for i, arg in enumerate(node.args):
+            if isinstance(arg, String):
+                if i in _DATE_ARGS.get(node.func, ()):
+                    _date(arg.value, LangError)
+                elif not (node.func == "working_days" and i == 0):
+                    raise LangError(f"{node.func}() does not take text here", arg.value, None)
+            else:
+                if i in _DATE_ARGS.get(node.func, ()) or (node.func == "working_days" and i == 0):
+                    raise LangError(
+                        f"{node.func}() argument {i + 1} must be a quoted "
+                        "'YYYY-MM-DD' date or country code",
+                        render(arg),
+                        None,
+                    )
+                _check(arg)
+
+
+def _date(text: str, error: type[Exception]) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise error(f"not a date (YYYY-MM-DD): '{text}'", text) from None
+
+
+def expr_names(node: Node) -> set[str]:
+    if isinstance(node, Name):
+        return {node.name}
+    if isinstance(node, BinOp):
+        return expr_names(node.left) | expr_names(node.right)
+    if isinstance(node, Neg):
+        return expr_names(node.operand)
+    if isinstance(node, Call):
+        return set().union(*(expr_names(a) for a in node.args)) if node.args else set()
+    return set()
+
+
+def render(node: Node, env: dict[Any, Any] | None = None) -> str:
+    """The expression as text; with `env`, names (and computed calls) replaced by values."""
+    if env is not None and isinstance(node, Call) and node in env:
+        return _fmt(env[node])
+    if isinstance(node, Number):
+        return node.text
+    if isinstance(node, String):
+        return "'" + node.value.replace("'", "''") + "'"
+    if isinstance(node, Name):
+        return _fmt(env[node.name]) if env is not None and node.name in env else node.name
+    if isinstance(node, Neg):
+        return f"-{render(node.operand, env)}"
+    if isinstance(node, Call):
+        return f"{node.func}({', '.join(render(a, env) for a in node.args)})"
+    left, right = render(node.left, env), render(node.right, env)
+    if isinstance(node.left, BinOp) and _weaker(node.left.op, node.op, False):
+        left = f"({left})"
+    if isinstance(node.right, BinOp) and _weaker(node.right.op, node.op, True):
+        right = f"({right})"
+    return f"{left} {node.op} {right}"
+
+
+def _weaker(inner: str, outer: str, right_side: bool) -> bool:
+    rank = {"+": 1, "-": 1, "*": 2, "/": 2}
+    if rank[inner] != rank[outer]:
+        return rank[inner] < rank[outer]
+    return right_side and outer in "-/"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def evaluate(node: Node, env: dict[str, Any]) -> Evaluation:
+    steps: list[str] = []
+    calls: dict[Any, float] = {}
+    value = _eval(node, env, steps, calls)
+    whole = render(node)
+    if not isinstance(node, Number | Name):
+        substituted = render(node, {**env, **calls})
+        line = f"{whole} = {substituted}" if substituted != whole else whole
+        steps.append(f"{line} = {_fmt(value)}")
+    return Evaluation(float(value), steps)
+
+
+def _eval(node: Node, env: dict[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+    if isinstance(node, Number):
+        return node.value
+    if isinstance(node, Name):
+        if node.name not in env:
+            raise EvalError(f"no value for '{node.name}'")
+        value = env[node.name]
+        if not isinstance(value, int | float):
+            raise EvalError(f"'{node.name}' is not a number ({value!r})")
+        return float(value)
+    if isinstance(node, Neg):
+        return -_eval(node.operand, env, steps, calls)
+    if isinstance(node, BinOp):
+        left = _eval(node.left, env, steps, calls)
+        right = _eval(node.right, env, steps, calls)
+        if node.op == "/":
+            if right == 0:
+                raise EvalError(f"division by zero in '{render(node)}': {render(node.right)} = 0")
+            return left / right
+        return {"+": left + right, "-": left - right, "*": left * right}[node.op]
+    if isinstance(node, Call):
+        value = _call(node, env, steps, calls)
+        calls[node] = value
+        if node.func in _DATE_ARGS:
+            steps.append(f"{render(node)} = {_fmt(value)}")
+        return value
+    raise EvalError(f"text '{node.value}' is not a number")
+
+
+def _call(node: Call, env: dict[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+    from factcheck import calendar
+
+    if node.func in _DATE_ARGS:
+        texts = [a.value for a in node.args if isinstance(a, String)]
+        if node.func == "working_days":
+            country, start, end = texts[0], _date(texts[1], EvalError), _date(texts[2], EvalError)
+            try:
+                return float(calendar.working_days(country, start, end))
+            except ValueError as exc:
+                raise EvalError(str(exc)) from None
+        start, end = _date(texts[0], EvalError), _date(texts[1], EvalError)
+        return float(getattr(calendar, node.func)(start, end))
+    args = [_eval(a, env, steps, calls) for a in node.args]
+    if node.func == "round":
+        return float(round(args[0], int(args[1]) if len(args) > 1 else 0))
+    if node.func == "abs":
+        return abs(args[0])
+    return float(min(args) if node.func == "min" else max(args))
