@@ -23,7 +23,7 @@ from factcheck.load.spec import (
     SourceSpec,
 )
 from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml
-from factcheck.phrases import PhraseError, parse_claim, parse_tolerance
+from factcheck.phrases import PhraseError, as_key, parse_claim, parse_tolerance
 from factcheck.problems import Location, Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -198,6 +198,8 @@ def _claim(
 
     if metric is not None and phrase is not None:
         ok = _check_key_phrase(phrase, metric, node, ctx) and ok
+        if metric.over in OVER_KEY and phrase.kind == "bare":
+            phrase = as_key(phrase)  # `2024` names a group here, it is not a count
     claim_tolerance = _tolerance(node, problems) or tolerance
     claim_rounding = _rounding(node, rounding, problems)
     note = text(node, "note", problems, what)
@@ -261,7 +263,7 @@ def _phrase(value: Any, node: Map, method: str | None, ctx: _Context) -> Any:
 
 
 def _check_key_phrase(phrase: Any, metric: MetricSpec, node: Map, ctx: _Context) -> bool:
-    is_key = getattr(phrase, "kind", None) == "key"
+    is_key = phrase.kind == "key" or (metric.over in OVER_KEY and phrase.kind == "bare")
     if is_key and metric.over not in OVER_KEY:
         ctx.problems.add(
             node.loc_of("claim"),

@@ -1,0 +1,345 @@
+"""What a claim asserts: the editor's phrase ("over 20,000", "two-thirds") as a typed Phrase.
+
+Precision comes from the text as written, so numbers are parsed from strings
+into exact Decimals together with their granularity (the place of the last
+written digit). A phrase that cannot be read raises PhraseError naming the
+word; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+# Default ranges of the vague quantity words (inclusive); a project may redefine them.
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    "a few hundred": (200, 499),
+    "several hundred": (300, 999),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "dozens": (24, 99),
+}
+
+# Hedge words, longest first so "just over" wins over "over".
+HEDGES: list[tuple[str, str]] = sorted(
+    [
+        ("exactly", "exactly"),
+        ("over", "over"), ("more than", "over"), ("above", "over"), ("exceeding", "over"),
+        ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
+        ("under", "under"), ("less than", "under"), ("fewer than", "under"), ("below", "under"),
+        ("at most", "at_most"), ("no more than", "at_most"), ("up to", "at_most"),
+        ("around", "around"), ("about", "around"), ("approximately", "around"),
+        ("roughly", "around"), ("some", "around"), ("close to", "around"),
+        ("nearly", "nearly"), ("almost", "nearly"), ("just under", "nearly"),
+        ("just over", "just_over"), ("slightly more than", "just_over"),
+        ("between", "between"), ("from", "between"),
+    ],
+    key=lambda pair: -len(pair[0]),
+)  # fmt: skip
+
+FRACTION_WORDS: dict[str, Fraction] = {
+    "half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2),
+    "a third": Fraction(1, 3), "one third": Fraction(1, 3), "two thirds": Fraction(2, 3),
+    "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4),
+    "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "two fifths": Fraction(2, 5),
+    "three fifths": Fraction(3, 5), "four fifths": Fraction(4, 5),
+}  # fmt: skip
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_SPACES = "\u00a0\u2009\u202f\u2007"
+_DIGITS = re.compile(
+    r"^(?P<int>\d{1,3}(?:[,  \u2009\u202f\u2007]\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+    r"(?:\s*(?P<scale>thousand|million|billion)\b)?(?P<pct>\s*(?:%|per ?cent\b))?"
+)
+
+
+class PhraseError(ValueError):
+    def __init__(self, message: str, word: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.word = word
+
+
+@dataclass(frozen=True)
+class Number:
+    """A stated number: its value, its granularity g, and its text."""
+
+    value: Decimal
+    granularity: Decimal
+    text: str
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    value: Decimal
+    relative: bool  # a percentage of the stated number
+
+    def amount(self, stated: Decimal) -> Decimal:
+        return abs(stated) * self.value / 100 if self.relative else self.value
+
+    def __str__(self) -> str:
+        return f"{_fmt(self.value)}%" if self.relative else _fmt(self.value)
+
+
+DEFAULT_TOLERANCE = Tolerance(Decimal(10), True)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What the claim asserts.
+
+    kind: bare | exactly | over | at_least | under | at_most | between | around |
+    nearly | just_over | fraction | one_in | range | key.
+    """
+
+    kind: str
+    text: str
+    number: Number | None = None
+    high: Number | None = None  # the upper end of `between`
+    fraction: Fraction | None = None
+    hedge: str | None = None  # with a fraction: over | under | around | nearly | just_over
+    low_bound: Decimal | None = None  # range words
+    high_bound: Decimal | None = None
+    key: str | None = None
+    tolerance: Tolerance | None = None  # from an explicit {approx:, tolerance:} map
+
+    @property
+    def percent(self) -> bool:
+        return self.number is not None and self.number.percent
+
+    def describe_rule(self) -> str:
+        from factcheck.judge import describe_rule
+
+        return describe_rule(self)
+
+
+def parse_tolerance(text: str) -> Tolerance:
+    raw = str(text).strip()
+    relative = raw.endswith("%")
+    body = raw[:-1].strip() if relative else raw
+    try:
+        value = Decimal(body.replace(",", ""))
+    except ArithmeticError:
+        raise PhraseError(f"a tolerance is a number or a percentage, not '{raw}'", raw) from None
+    if value < 0 or not value.is_finite():
+        raise PhraseError(f"a tolerance must be a positive number, not '{raw}'", raw)
+    return Tolerance(value, relative)
+
+
+def parse_claim(
+    value: str | dict, *, vague_ranges: dict[str, tuple[float, float]] | None = None
+) -> Phrase:
+    if isinstance(value, dict):
+        return _explicit(value)
+    text = str(value)
+    norm = _normalise(text)
+    if not norm:
+        raise PhraseError("the claim is empty", text)
+    quoted = re.fullmatch(r"""(['"])(.+)\1""", norm)
+    if quoted:
+        return Phrase("key", text, key=quoted.group(2))
+    ranges = {**VAGUE_RANGES, **(vague_ranges or {})}
+    for word in sorted(ranges, key=len, reverse=True):
+        if norm == word or norm.startswith(word + " "):
+            low, high = ranges[word]
+            return Phrase("range", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high)))
+    kind, rest = "bare", norm
+    for words, hedge in HEDGES:
+        if norm.startswith(words + " "):
+            kind, rest = hedge, norm[len(words) + 1 :]
+            break
+    if kind == "between" or (kind == "bare" and _range_pair(rest) is not None):
+        return _between(text, rest, kind)
+    fraction = _fraction(rest)
+    if fraction is not None:
+        return _fraction_phrase(text, kind, fraction)
+    one_in = re.match(r"^(?:one|1) in (.+)$", rest)
+    if one_in and kind == "bare":
+        number, _ = _number(one_in.group(1), text)
+        return Phrase("one_in", text, number=number)
+    try:
+        number, unit = _number(rest, text)
+    except PhraseError:
+        if kind == "bare" and re.fullmatch(r"[\w.-]+", text.strip()) and not _numeric(rest):
+            return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
+        raise
+    kind = _unit_quantifier(kind, unit)
+    return Phrase(kind, text, number=number)
+
+
+def as_key(phrase: Phrase) -> Phrase:
+    """A number written as a group key (`2024` with over: argmax)."""
+    return Phrase("key", phrase.text, key=phrase.text.strip().strip("'\""))
+
+
+def _numeric(text: str) -> bool:
+    return bool(re.match(r"^\d", text))
+
+
+def _normalise(text: str) -> str:
+    out = text.strip().lower()
+    out = re.sub(r"(?<=\d)[\u00a0\u2009\u202f\u2007](?=\d{3})", " ", out)
+    out = re.sub(f"[{_SPACES}]", " ", out)
+    out = out.replace("\u2013", "-").replace("\u2014", "-")
+    out = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", out)  # two-thirds -> two thirds
+    return re.sub(r"\s+", " ", out)
+
+
+def _unit_quantifier(kind: str, unit: str) -> str:
+    """Words after a number are its unit, unless they are themselves a quantifier."""
+    if kind == "bare" and re.match(r"^(or more|or over|plus|\+)(\b|$)", unit):
+        return "at_least"
+    if kind == "bare" and re.match(r"^(or fewer|or less|or under)(\b|$)", unit):
+        return "at_most"
+    return kind
+
+
+def _range_pair(rest: str) -> tuple[str, str] | None:
+    found = re.match(r"^(.+?)\s*(?: and | to |-)\s*(.+)$", rest)
+    if not found or not _numeric(found.group(1)) and found.group(1).split()[0] not in _UNITS:
+        return None
+    return found.group(1), found.group(2)
+
+
+def _between(text: str, rest: str, kind: str) -> Phrase:
+    pair = _range_pair(rest)
+    if pair is None:
+        raise PhraseError(f"'{text}' needs two numbers: between A and B", text)
+    low, _ = _number(pair[0], text)
+    high, _ = _number(pair[1], text)
+    if low.percent != high.percent:
+        low = Number(low.value, low.granularity, low.text, high.percent or low.percent)
+        high = Number(high.value, high.granularity, high.text, low.percent)
+    if low.value > high.value:
+        raise PhraseError(f"'{text}': the first number must be the smaller", text)
+    return Phrase("between", text, number=low, high=high)
+
+
+def _fraction(rest: str) -> Fraction | None:
+    for words in sorted(FRACTION_WORDS, key=len, reverse=True):
+        if rest == words or rest.startswith(words + " "):
+            return FRACTION_WORDS[words]
+    return None
+
+
+def _fraction_phrase(text: str, kind: str, fraction: Fraction) -> Phrase:
+    hedge = {"bare": None, "over": "over", "at_least": "over", "under": "under",
+             "at_most": "under", "around": "around", "nearly": "nearly",
+             "just_over": "just_over"}  # fmt: skip
+    if kind not in hedge:
+        raise PhraseError(f"'{text}': '{kind.replace('_', ' ')}' does not go with a fraction", text)
+    return Phrase("fraction", text, fraction=fraction, hedge=hedge[kind])
+
+
+def _number(rest: str, text: str) -> tuple[Number, str]:
+    """Parse a number at the start of `rest`; return it and the words after it (its unit)."""
+    found = _DIGITS.match(rest)
+    if found:
+        digits = re.sub(r"[,  \u2009\u202f\u2007]", "", found.group("int"))
+        dec = found.group("dec")
+        scale = _SCALES.get(found.group("scale") or "", 1)
+        value = Decimal(digits + ("." + dec if dec else "")) * scale
+        if dec:
+            granularity = Decimal(1).scaleb(-len(dec)) * scale
+        else:
+            granularity = _place(int(digits)) * scale
+        number = Number(value, granularity, found.group(0).strip(), bool(found.group("pct")))
+        return number, rest[found.end() :].strip()
+    return _word_number(rest, text)
+
+
+def _place(integer: int) -> Decimal:
+    """Place value of the last non-zero digit: 848 -> 1, 20,000 -> 10,000, 0 -> 1."""
+    if integer == 0:
+        return Decimal(1)
+    place = 1
+    while integer % 10 == 0:
+        integer //= 10
+        place *= 10
+    return Decimal(place)
+
+
+def _word_number(rest: str, text: str) -> tuple[Number, str]:
+    words = rest.split()
+    i = 0
+    value: int | None = None
+    granularity = 1
+    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
+        value, granularity, i = 12, 1, 2 if words[0] == "a" else 1
+    elif words and words[0] == "a" and len(words) > 1 and words[1] in ("hundred", *_SCALES):
+        value, granularity, i = 1, 1, 1
+    elif words and words[0] in _TENS:
+        value, granularity, i = _TENS[words[0]], 10, 1
+        if len(words) > 1 and words[1] in _UNITS and 0 < _UNITS[words[1]] < 10:
+            value, granularity, i = value + _UNITS[words[1]], 1, 2
+    elif words and words[0] in _UNITS:
+        value, i = _UNITS[words[0]], 1
+        granularity = 10 if value == 10 else 1
+    if value is None:
+        word = words[0] if words else text
+        raise PhraseError(f"cannot read a number in '{text}'", word)
+    if i < len(words) and words[i] == "hundred":
+        value, granularity, i = value * 100, granularity * 100, i + 1
+    if i < len(words) and words[i] in _SCALES:
+        scale = _SCALES[words[i]]
+        value, granularity, i = value * scale, granularity * scale, i + 1
+    percent = i < len(words) and words[i] in ("percent", "per", "%")
+    if percent:
+        i += 2 if words[i] == "per" else 1
+    unit = " ".join(words[i:])
+    if unit and unit.split()[0] in ("thousand", "million", "billion", "hundred"):
+        raise PhraseError(f"cannot read a number in '{text}'", unit.split()[0])
+    return Number(Decimal(value), Decimal(granularity), " ".join(words[:i]), percent), unit
+
+
+_MAP_KINDS = {"eq": "exactly", "gt": "over", "ge": "at_least", "lt": "under", "le": "at_most"}
+
+
+def _explicit(value: dict) -> Phrase:
+    text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    keys = set(value)
+    if keys & set(_MAP_KINDS) and len(keys) == 1:
+        (key,) = keys
+        number, unit = _number(_normalise(str(value[key])), text)
+        if unit:
+            raise PhraseError(f"'{key}' takes one number", str(value[key]))
+        return Phrase(_MAP_KINDS[key], text, number=number)
+    if keys == {"between"}:
+        pair = value["between"]
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise PhraseError("between takes two numbers: {between: [A, B]}", "between")
+        low, _ = _number(_normalise(str(pair[0])), text)
+        high, _ = _number(_normalise(str(pair[1])), text)
+        return Phrase("between", text, number=low, high=high)
+    if "approx" in keys and keys <= {"approx", "tolerance"}:
+        number, _ = _number(_normalise(str(value["approx"])), text)
+        tolerance = parse_tolerance(str(value["tolerance"])) if "tolerance" in value else None
+        return Phrase("around", text, number=number, tolerance=tolerance)
+    unknown = sorted(keys - {*_MAP_KINDS, "between", "approx", "tolerance"})
+    word = unknown[0] if unknown else ", ".join(sorted(keys))
+    raise PhraseError(
+        "an explicit claim is one of eq, gt, ge, lt, le, between, approx (+ tolerance)", word
+    )
+
+
+def _fmt(value: Decimal | float | int) -> str:
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return f"{number.normalize():,f}"
