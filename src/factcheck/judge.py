@@ -250,7 +250,6 @@ def _fraction(phrase: Phrase, a: Decimal, rule: str) -> Judgement:
     is_nearest = nearest == f and len(tied) == 1
     low, high = _fraction_band(f)
     shown = f"{float(a):.3f} ({float(a) * 100:.1f}%)"
-    name = phrase.text.strip()
     hedge = phrase.hedge
     near_text = f"nearest simple fraction is {_frac(nearest)}"
     if hedge in (None, "around"):

@@ -292,7 +292,7 @@ def _word_number(rest: str, text: str) -> tuple[Number, str]:
         value, i = _UNITS[words[0]], 1
         granularity = 10 if value == 10 else 1
     if value is None:
-        word = words[0] if words else text
+        word = words[1] if words[:1] == ["a"] and len(words) > 1 else words[0] if words else text
         raise PhraseError(f"cannot read a number in '{text}'", word)
     if i < len(words) and words[i] == "hundred":
         value, granularity, i = value * 100, granularity * 100, i + 1

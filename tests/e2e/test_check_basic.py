@@ -7,7 +7,6 @@ data/monthly.csv; see the comments.
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import report_of
 
 EXPECTED = {
@@ -34,9 +33,9 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def report() -> dict:
     from click.testing import CliRunner
+    from tests.conftest import PROJECTS
 
     from factcheck.cli import cli, register_commands
-    from tests.conftest import PROJECTS
 
     register_commands()
     result = CliRunner().invoke(
@@ -58,8 +57,17 @@ def test_contract_shape(report: dict) -> None:
     assert report["factcheck_report"] == 1
     assert report["summary"] == {"pass": 11, "warn": 1, "fail": 2, "error": 1, "skip": 1}
     for claim in report["claims"]:
-        assert {"id", "file", "line", "quote", "claim", "verdict", "actual", "explanation",
-                "circular"} <= set(claim)
+        assert {
+            "id",
+            "file",
+            "line",
+            "quote",
+            "claim",
+            "verdict",
+            "actual",
+            "explanation",
+            "circular",
+        } <= set(claim)
         assert claim["file"] == "claims/article.yaml"
         assert claim["line"] > 0
         assert claim["explanation"], claim["id"]
@@ -96,8 +104,9 @@ def test_claim_lines_point_at_the_claim(report: dict) -> None:
 def test_engines_agree(factcheck, engine: str) -> None:
     from tests.conftest import PROJECTS
 
-    result = factcheck("check", "--root", PROJECTS / "basic", "--format", "json",
-                       "--engine", engine)
+    result = factcheck(
+        "check", "--root", PROJECTS / "basic", "--format", "json", "--engine", engine
+    )
     claims = {c["id"]: c for c in report_of(result)["claims"]}
     for claim_id, (verdict, actual) in EXPECTED.items():
         assert claims[claim_id]["verdict"] == verdict, (engine, claim_id)
@@ -107,8 +116,17 @@ def test_engines_agree(factcheck, engine: str) -> None:
 def test_select_and_tag(factcheck) -> None:
     from tests.conftest import PROJECTS
 
-    result = factcheck("check", "--root", PROJECTS / "basic", "--format", "json",
-                       "--select", "total_cases", "--tag", "rate")
+    result = factcheck(
+        "check",
+        "--root",
+        PROJECTS / "basic",
+        "--format",
+        "json",
+        "--select",
+        "total_cases",
+        "--tag",
+        "rate",
+    )
     claims = {c["id"]: c for c in report_of(result)["claims"]}
     assert claims["total_cases"]["verdict"] == "pass"
     assert claims["per_working_day"]["verdict"] == "warn"
@@ -142,4 +160,4 @@ def test_lint_and_list(factcheck) -> None:
     assert lint.exit_code == 0 and "16 claims" in lint.stdout
     listed = factcheck("list", "--root", PROJECTS / "basic")
     first = listed.stdout.splitlines()[0].split("\t")
-    assert first == ["total_cases", "claims/article.yaml:12", "cases", "12"]
+    assert first == ["total_cases", "claims/article.yaml:10", "cases", "12"]

@@ -54,6 +54,7 @@ class _Context:
         self.columns = columns
         self.settings = settings
         self.problems = problems
+        self.broken_ids: set[str] = set()  # claims that failed to load: not "unknown" names
 
 
 def load_claims_file(
@@ -63,6 +64,7 @@ def load_claims_file(
     datasets: dict[str, DatasetSpec],
     columns: dict[str, list[str]],
     problems: Problems,
+    broken_ids: set[str] | None = None,
 ) -> tuple[SourceSpec, list[ClaimSpec]] | None:
     rel = path.resolve().relative_to(root).as_posix()
     tree = load_yaml(path, rel, problems)
@@ -83,6 +85,8 @@ def load_claims_file(
         problems.add(tree.loc_of("claims"), "'claims' must be a list of claims")
         return None
     ctx = _Context(datasets, columns, settings, problems)
+    if broken_ids is not None:
+        ctx.broken_ids = broken_ids
     claims = []
     for entry in entries:
         claim = _claim(entry, rel, source, tolerance, rounding, ctx)
@@ -160,7 +164,9 @@ def _claim(
     what = f"claim '{claim_id}'"
     quote = text(node, "quote", problems, what)
     methods = [m for m in _METHODS if m in node]
-    if len(methods) != 1:
+    if not methods and set(node) - _CLAIM_KEYS:
+        pass  # an unknown key (a misspelt `metirc`) already says what is wrong
+    elif len(methods) != 1:
         said = ", ".join(methods) if methods else "none"
         problems.add(
             node.loc,
@@ -205,6 +211,8 @@ def _claim(
     note = text(node, "note", problems, what)
     tags = _tags(node, problems)
     if not ok or claim_id is None or quote is None:
+        if claim_id is not None:
+            ctx.broken_ids.add(str(claim_id))
         return None
     return ClaimSpec(
         id=str(claim_id),
@@ -455,8 +463,13 @@ def _tags(node: Map, problems: Problems) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def resolve_references(claims: list[ClaimSpec], problems: Problems) -> None:
-    """Check every expr name resolves, and that claims do not reference each other in a cycle."""
+def resolve_references(
+    claims: list[ClaimSpec], problems: Problems, broken_ids: set[str] | None = None
+) -> None:
+    """Check every expr name resolves, and that claims do not reference each other in a cycle.
+
+    Names of claims that failed to load are not reported again as unknown.
+    """
     by_id = {c.id: c for c in claims}
     graph: dict[str, list[str]] = {}
     for claim in claims:
@@ -468,6 +481,8 @@ def resolve_references(claims: list[ClaimSpec], problems: Problems) -> None:
             if name in claim.let:
                 continue
             target = by_id.get(name)
+            if target is None and name in (broken_ids or ()):
+                continue
             if target is None:
                 problems.add(where, "unknown name in expr (not in let, not a claim id)", name)
             elif target.kind not in ("metric", "expr"):

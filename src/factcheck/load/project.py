@@ -85,8 +85,9 @@ def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[P
 
     files = only_files if only_files is not None else claims_files(root, settings)
     claims, sources = [], []
+    broken_ids: set[str] = set()
     for path in files:
-        loaded = load_claims_file(root, path, settings, datasets, columns, problems)
+        loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
         if loaded is not None:
             source, file_claims = loaded
             sources.append(source)
@@ -102,6 +103,6 @@ def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[P
             problems.add(claim.loc, f"duplicate claim id (first at {seen[claim.id]})", claim.id)
         else:
             seen[claim.id] = claim.loc
-    resolve_references(claims, problems)
+    resolve_references(claims, problems, broken_ids)
     project = Project(root, settings, datasets, claims, sources, columns)
     return project, problems
