@@ -224,7 +224,7 @@ def _bare(a: Decimal, n: Decimal, g: Decimal, unit: str, rounding: str, rule: st
         how = "rounds half-up" if rounding == "half_up" else "truncated"
         also = " (truncated too)" if rounding == "half_up" and passes["down"] else ""
         return Judgement("pass", f"{av} {how}{at} gives {nv}{also}", rule, passes, *band)
-    if rounding == "half_up" and passes["down"]:
+    if rounding == "half_up" and down == n:  # the contract's warn: no 10% test here
         return Judgement(
             "warn",
             f"{av} rounds half-up{at} to {_fmt(half_up)}{unit}, not {nv}; "

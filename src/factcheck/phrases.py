@@ -176,7 +176,9 @@ def parse_claim(
     try:
         number, unit = _number(rest, text)
     except PhraseError:
-        if kind == "bare" and re.fullmatch(r"[\w.-]+", text.strip()) and not _numeric(rest):
+        word = text.strip()
+        reserved = {w for h, _ in HEDGES for w in h.split()} | set(_UNITS) | set(_TENS)
+        if kind == "bare" and re.fullmatch(r"[\w.-]+", word) and word.lower() not in reserved:
             return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
         raise
     kind = _unit_quantifier(kind, unit)
