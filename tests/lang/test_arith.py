@@ -36,8 +36,8 @@ def test_steps_show_intermediate_values() -> None:
 
 
 def test_names() -> None:
-    assert expr_names(parse_expr("a / max(b, c) + working_days('RU', '2025-01-01', '2025-01-31')")) == {
-        "a", "b", "c"}  # fmt: skip
+    text = "a / max(b, c) + working_days('RU', '2025-01-01', '2025-01-31')"
+    assert expr_names(parse_expr(text)) == {"a", "b", "c"}
 
 
 def test_division_by_zero_is_an_evaluation_error() -> None:
