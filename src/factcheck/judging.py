@@ -31,14 +31,14 @@ def judge_claims(
     for claim in claims:
         entry = _base_entry(claim)
         entries[claim.id] = entry
+        if not is_selected(claim, options) and claim.id not in needed:
+            _set(entry, "skip", "not selected", reason="not selected")
+            continue
         if claim.kind == "unverifiable":
             _set(entry, "skip", f"unverifiable: {claim.unverifiable}", reason=claim.unverifiable)
             continue
         if claim.kind == "manual":
             _manual(entry, claim)
-            continue
-        if claim.id not in needed:
-            _set(entry, "skip", "not selected", reason="not selected")
             continue
         try:
             _judge_computed(claim, entry, computed, datasets, actuals)
@@ -170,6 +170,8 @@ def _metric_value(
             f"check{'s' if checks != 1 else ''}); its figures are not used"
         )
     result = computed[metric_key(metric)]
+    if result.error:
+        raise ClaimError(f"cannot compute {metric.aggregate} of '{metric.dataset}': {result.error}")
     detail["rows"] = result.rows
     filtered = f" matching {metric.where_text}" if metric.where_text else ""
     if result.rows == 0:

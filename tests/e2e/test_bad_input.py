@@ -224,3 +224,21 @@ def test_nothing_executed_from_tags(project, factcheck, tmp_path) -> None:
     edit(root / CLAIMS, 'claim: "12"', f"claim: !!python/object/apply:os.system ['touch {marker}']")
     run_bad(factcheck, root, tmp_path)
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "pandas"])
+def test_filter_of_the_wrong_type_errors_that_claim_only(project, factcheck, engine) -> None:
+    root = project()
+    edit(root / CLAIMS, "where: \"court = 'Moscow garrison'\"", 'where: "court = 5"')
+    result = factcheck("check", "--root", root, "--format", "json", "--engine", engine)
+    assert result.exit_code == 1
+    claims = {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    assert claims["moscow_cases"]["verdict"] == "error"
+    assert claims["total_cases"]["verdict"] == "pass"
+
+
+def test_unparseable_data_file_is_a_config_error(project, factcheck, tmp_path) -> None:
+    root = project()
+    (root / "data/relay.csv").write_bytes(b'metric,value\n"men,20662\n')
+    stderr = run_bad(factcheck, root, tmp_path)
+    assert "data/datasets.yaml" in stderr and "[relay]" in stderr

@@ -46,7 +46,12 @@ class DuckDBEngine:
         with duckdb.connect() as con:
             con.register("t", frame)
             for scan in scans:
-                results.update(self._scan(con, scan))
+                try:
+                    results.update(self._scan(con, scan))
+                except duckdb.Error as exc:
+                    # e.g. a filter comparing a text column with a number: that claim errors.
+                    message = str(exc).splitlines()[0]
+                    results.update({k: MetricResult(0, error=message) for k in scan.metrics})
         return results
 
     def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:

@@ -37,16 +37,27 @@ class PandasEngine:
     def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         results: dict[MetricKey, MetricResult] = {}
         for scan in scans:
-            data = frame if scan.where is None else frame[where_mask(scan.where, frame)]
-            if scan.by is None:
-                for key, (agg, col) in scan.metrics.items():
-                    results[key] = MetricResult(len(data), plain(_aggregate(data, agg, col)))
-                continue
-            keys = group_key_series(scan.by, data)
-            grouped = data.groupby(keys, dropna=True, sort=True)
-            rows = int(keys.notna().sum())
-            for key, (agg, col) in scan.metrics.items():
-                series = _aggregate(grouped, agg, col)
-                groups = {group_key(k): plain(v) for k, v in series.items()}
-                results[key] = MetricResult(rows, groups=groups)
+            try:
+                results.update(self._scan(frame, scan))
+            except (TypeError, ValueError) as exc:
+                # e.g. a sum over a text column: that claim errors, the others go on.
+                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                results.update({k: MetricResult(0, error=message) for k in scan.metrics})
+        return results
+
+    def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
+        data = frame if scan.where is None else frame[where_mask(scan.where, frame)]
+        if scan.by is None:
+            return {
+                key: MetricResult(len(data), plain(_aggregate(data, agg, col)))
+                for key, (agg, col) in scan.metrics.items()
+            }
+        keys = group_key_series(scan.by, data)
+        grouped = data.groupby(keys, dropna=True, sort=True)
+        rows = int(keys.notna().sum())
+        results: dict[MetricKey, MetricResult] = {}
+        for key, (agg, col) in scan.metrics.items():
+            series = _aggregate(grouped, agg, col)
+            groups = {group_key(k): plain(v) for k, v in series.items()}
+            results[key] = MetricResult(rows, groups=groups)
         return results
