@@ -9,7 +9,7 @@ HEAVY = ("pandas", "pandera", "duckdb", "jinja2", "great_expectations", "pyarrow
 def test_cli_import_pulls_no_engine() -> None:
     code = (
         "import sys, factcheck, factcheck.cli, factcheck.report, factcheck.engines;"
-        "print(','.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
