@@ -31,7 +31,7 @@ def read_frame(path: Path) -> pd.DataFrame:
     if suffix == ".xlsx":
         return pd.read_excel(path)
     if suffix == ".jsonl":
-        return pd.read_json(path, lines=True, convert_dates=False)
+        return pd.read_json(path, lines=True)
     if suffix == ".json":
-        return pd.read_json(path, convert_dates=False)
+        return pd.read_json(path)
     raise ValueError(f"unknown data format {suffix}")
