@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from tests.conftest import PROJECTS
 
 EXPECTED = {
