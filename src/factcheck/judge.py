@@ -58,7 +58,7 @@ def _one(phrase: Phrase, actual: Any, tol: Tolerance, rounding: str) -> Judgemen
         where = "within" if ok else "outside"
         return Judgement(
             "pass" if ok else "fail",
-            f"{_fmt(a)} is {where} {_fmt(low)}-{_fmt(high)} ({phrase.text.strip()})",
+            f"{_fmt(_round(a, 4))} is {where} {_fmt(low)}-{_fmt(high)} ({phrase.text.strip()})",
             rule,
             low=float(low),
             high=float(high),
@@ -223,6 +223,10 @@ def _bare(a: Decimal, n: Decimal, g: Decimal, unit: str, rounding: str, rule: st
     if passes[rounding]:
         how = "rounds half-up" if rounding == "half_up" else "truncated"
         also = " (truncated too)" if rounding == "half_up" and passes["down"] else ""
+        if rounding == "down" and half_up != n:
+            also = f" (half-up rounding would give {_fmt(half_up)}{unit})"
+        if rounding == "down" and half_up != n:
+            also = f" (half-up rounding would give {_fmt(half_up)}{unit})"
         return Judgement("pass", f"{av} {how}{at} gives {nv}{also}", rule, passes, *band)
     if rounding == "half_up" and down == n:  # the contract's warn: no 10% test here
         return Judgement(

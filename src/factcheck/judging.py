@@ -67,6 +67,7 @@ def _base_entry(claim: ClaimSpec) -> dict[str, Any]:
         "band": None,
         "tags": list(claim.tags),
         "note": claim.note,
+        "proxy": claim.proxy,
         "datasets": sorted({m.dataset for m in claim.metrics().values()}),
         "computation": None,
         "manual": None,
@@ -138,11 +139,17 @@ def _judge_computed(
         rounding=claim.rounding,
     )
     explanation = judgement.explanation
+    verdict = judgement.verdict
+    if claim.proxy:
+        # Data for another period or measure can support a claim, never settle it.
+        explanation = f"proxy data ({claim.proxy}): {explanation}"
+        if verdict == "pass":
+            verdict = "warn"
     if entry["circular"]:
         explanation = "circular: the only data is a relay of this very publication; " + explanation
     _set(
         entry,
-        judgement.verdict,
+        verdict,
         explanation,
         actual=actual,
         rule=judgement.rule,

@@ -33,7 +33,7 @@ _SOURCE_KEYS = {"title", "publisher", "published", "url", "text"}
 _DEFAULT_KEYS = {"tolerance", "rounding"}
 _CLAIM_KEYS = {
     "id", "quote", "claim", "metric", "expr", "let", "manual", "unverifiable",
-    "tolerance", "rounding", "note", "tags",
+    "tolerance", "rounding", "note", "tags", "proxy",
 }  # fmt: skip
 _METHODS = ("metric", "expr", "manual", "unverifiable")
 _METRIC_KEYS = {"dataset", "aggregate", "column", "where", "by", "over"}
@@ -209,6 +209,7 @@ def _claim(
     claim_tolerance = _tolerance(node, problems) or tolerance
     claim_rounding = _rounding(node, rounding, problems)
     note = text(node, "note", problems, what)
+    proxy = text(node, "proxy", problems, what)
     tags = _tags(node, problems)
     if not ok or claim_id is None or quote is None:
         if claim_id is not None:
@@ -232,6 +233,7 @@ def _claim(
         tolerance=claim_tolerance,
         rounding=claim_rounding,
         note=str(note) if note else None,
+        proxy=str(proxy) if proxy else None,
         tags=tags,
         raw=_plain(node),
     )

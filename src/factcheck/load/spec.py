@@ -123,6 +123,7 @@ class ClaimSpec:
     tolerance: Any = None  # factcheck.phrases.Tolerance or None
     rounding: str = "half_up"
     note: str | None = None
+    proxy: str | None = None  # the data stands in for what is claimed (another period, measure)
     tags: tuple[str, ...] = ()
     raw: Any = None  # the claim's YAML mapping, for fingerprints
 
