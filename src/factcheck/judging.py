@@ -62,7 +62,9 @@ def _base_entry(claim: ClaimSpec) -> dict[str, Any]:
         "explanation": "",
         "circular": False,
         "kind": claim.kind,
-        "rule": claim.phrase.describe_rule() if claim.phrase is not None else None,
+        "rule": claim.phrase.describe_rule()
+        if claim.phrase is not None and claim.kind in ("metric", "expr")
+        else None,
         "rounding": None,
         "band": None,
         "tags": list(claim.tags),
