@@ -139,10 +139,6 @@ def check(
 
 
 def _record_history(outcome: Any) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec("factcheck.drift.history") is None:
-        return  # TODO(drift): drop this guard once factcheck.drift lands.
     from factcheck.drift.history import append_run
 
     append_run(outcome.project.root, outcome.report)
@@ -217,11 +213,6 @@ def list_claims(root: Path) -> None:
 
 def register_commands() -> None:
     """Add the drift commands (lock, history, diff), which live beside their logic."""
-    import importlib.util
-
-    # TODO(drift): drop this guard once factcheck.drift lands.
-    if importlib.util.find_spec("factcheck.drift.cli") is None:
-        return
     from factcheck.drift.cli import register
 
     if "lock" not in cli.commands:

@@ -47,11 +47,7 @@ def render(
     if drift and drift.get("claims"):
         lines.append(f"drift against {drift.get('lock', 'factcheck.lock')}:")
         for item in drift["claims"]:
-            lines.append(
-                f"  {item['id']}: {actual(item.get('old_actual'))} "
-                f"({item.get('old_verdict')}) -> {actual(item.get('new_actual'))} "
-                f"({item.get('new_verdict')})"
-            )
+            lines.append(f"  {item['id']}: {_drift_reason(item)}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -81,3 +77,19 @@ def _details(claim: dict[str, Any]) -> list[str]:
     if claim.get("note"):
         out.append(f"{pad}note: {claim['note']}")
     return out
+
+
+def _drift_reason(item: dict[str, Any]) -> str:
+    if item.get("added"):
+        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
+    if item.get("removed"):
+        return "in the lock but no longer in the claims"
+    text = (
+        f"{actual(item.get('old_actual'))} ({item.get('old_verdict')}) -> "
+        f"{actual(item.get('new_actual'))} ({item.get('new_verdict')})"
+    )
+    if item.get("definition_changed"):
+        text += "; its definition changed since the lock"
+    if item.get("datasets_changed"):
+        text += "; data changed: " + ", ".join(item["datasets_changed"])
+    return text

@@ -1,0 +1,1 @@
+"""Claim drift: a lock of what was true at publication, a local history, report diffs."""

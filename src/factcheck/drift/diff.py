@@ -1,0 +1,30 @@
+"""Compare two JSON reports: claims added, removed, or with a changed verdict or figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    before = {c["id"]: c for c in old["claims"]}
+    after = {c["id"]: c for c in new["claims"]}
+    changed = []
+    for claim_id in sorted(set(before) & set(after)):
+        a, b = before[claim_id], after[claim_id]
+        if a["verdict"] != b["verdict"] or a["actual"] != b["actual"]:
+            changed.append(
+                {
+                    "id": claim_id,
+                    "old_verdict": a["verdict"],
+                    "new_verdict": b["verdict"],
+                    "old_actual": a["actual"],
+                    "new_actual": b["actual"],
+                }
+            )
+    added = sorted(set(after) - set(before))
+    removed = sorted(set(before) - set(after))
+    return {
+        "added": [{"id": i, "verdict": after[i]["verdict"]} for i in added],
+        "removed": [{"id": i, "verdict": before[i]["verdict"]} for i in removed],
+        "changed": changed,
+    }

@@ -1,0 +1,136 @@
+"""factcheck.lock: what was true at publication, and `check --locked` against it.
+
+A claim drifts when its verdict or its figure moved (beyond the drift rules), when
+its definition changed since the lock (fingerprint: the claim's YAML and its
+datasets' schemas), or when it was added or removed without re-locking.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.drift.compare import RuleError, moved, rules_for
+from factcheck.exitcodes import ExitCode, exit_code
+
+LOCK_NAME = "factcheck.lock"
+LOCK_VERSION = 1
+
+
+class LockError(click.ClickException):
+    exit_code = int(ExitCode.CONFIG)
+
+
+def lock_payload(report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "factcheck_lock": LOCK_VERSION,
+        "claims": {
+            c["id"]: {
+                "verdict": c["verdict"],
+                "actual": c["actual"],
+                "fingerprint": c["fingerprint"],
+                "datasets": c["datasets"],
+            }
+            for c in sorted(report["claims"], key=lambda c: c["id"])
+        },
+        "datasets": {
+            d["name"]: {"path": d["path"], "sha256": d["sha256"], "rows": d["rows"]}
+            for d in sorted(report["datasets"], key=lambda d: d["name"])
+        },
+    }
+
+
+def write_lock(root: Path, report: dict[str, Any]) -> Path:
+    from factcheck.output import write_atomic
+
+    path = root / LOCK_NAME
+    write_atomic(path, json.dumps(lock_payload(report), indent=2, sort_keys=True) + "\n")
+    return path
+
+
+def read_lock(root: Path) -> dict[str, Any]:
+    path = root / LOCK_NAME
+    if not path.is_file():
+        raise LockError(f"{LOCK_NAME}: not found in {root}; run `factcheck lock` first")
+    try:
+        lock = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LockError(
+            f"{LOCK_NAME}: malformed ({exc}); re-create it with `factcheck lock`"
+        ) from None
+    if not (
+        isinstance(lock, dict)
+        and lock.get("factcheck_lock") == LOCK_VERSION
+        and isinstance(lock.get("claims"), dict)
+        and isinstance(lock.get("datasets"), dict)
+    ):
+        raise LockError(f"{LOCK_NAME}: not a factcheck lock (version {LOCK_VERSION})")
+    return lock
+
+
+def drift(report: dict[str, Any], lock: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """The report's drift section: every claim that moved since the lock."""
+    old_data = lock["datasets"]
+    new_data = {d["name"]: d for d in report["datasets"]}
+    changed = sorted(
+        name
+        for name in set(old_data) | set(new_data)
+        if (old_data.get(name) or {}).get("sha256") != (new_data.get(name) or {}).get("sha256")
+    )
+    items = []
+    seen = set()
+    for claim in report["claims"]:
+        if (claim.get("reason") or "").startswith("not selected"):
+            seen.add(claim["id"])
+            continue  # deselected in this run: nothing to compare
+        seen.add(claim["id"])
+        old = lock["claims"].get(claim["id"])
+        if old is None:
+            items.append(_item(claim["id"], None, claim, added=True))
+            continue
+        try:
+            rules = rules_for(settings, claim["id"])
+        except RuleError as exc:
+            raise LockError(f"pyproject.toml [tool.factcheck.drift]: {exc}") from None
+        definition = old.get("fingerprint") != claim["fingerprint"]
+        verdict = old.get("verdict") != claim["verdict"]
+        figure = moved(old.get("actual"), claim["actual"], rules)
+        if definition or verdict or figure:
+            item = _item(claim["id"], old, claim, definition_changed=definition)
+            item["datasets_changed"] = sorted(set(claim["datasets"]) & set(changed))
+            items.append(item)
+    for claim_id, old in sorted(lock["claims"].items()):
+        if claim_id not in seen:
+            items.append(_item(claim_id, old, None, removed=True))
+    return {"lock": LOCK_NAME, "claims": items, "datasets_changed": changed}
+
+
+def _item(claim_id: str, old: dict | None, new: dict | None, **flags: bool) -> dict[str, Any]:
+    return {
+        "id": claim_id,
+        "old_actual": old.get("actual") if old else None,
+        "new_actual": new.get("actual") if new else None,
+        "old_verdict": old.get("verdict") if old else None,
+        "new_verdict": new.get("verdict") if new else None,
+        "definition_changed": flags.get("definition_changed", False),
+        "added": flags.get("added", False),
+        "removed": flags.get("removed", False),
+        "datasets_changed": [],
+    }
+
+
+def apply_lock(outcome: Any, *, strict: bool = False) -> ExitCode:
+    """Compare a finished run with the lock; fill the report's drift section."""
+    report = outcome.report
+    lock = read_lock(outcome.project.root)
+    section = drift(report, lock, outcome.project.settings.drift)
+    report["drift"] = section
+    invalid = sum(1 for d in report["datasets"] if not d["valid"])
+    code = exit_code(
+        report["summary"], strict=strict, invalid_datasets=invalid, drifted=len(section["claims"])
+    )
+    report["exit_code"] = int(code)
+    return code
