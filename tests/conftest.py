@@ -20,7 +20,10 @@ def project(tmp_path: Path) -> Callable[[str], Path]:
 
     def copy(name: str = "basic") -> Path:
         target = tmp_path / name
-        shutil.copytree(PROJECTS / name, target)
+        # Leave out what earlier runs wrote beside the project (history, lock).
+        shutil.copytree(
+            PROJECTS / name, target, ignore=shutil.ignore_patterns(".factcheck", "factcheck.lock")
+        )
         return target
 
     return copy

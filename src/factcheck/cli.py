@@ -98,6 +98,9 @@ def cli() -> None:
     help="Compute engine (default: [tool.factcheck] engine, else duckdb).",
 )
 @click.option("--locked", is_flag=True, help="Compare with factcheck.lock; drift exits 4.")
+@click.option(
+    "--no-history", is_flag=True, help="Do not append this run to .factcheck/history.jsonl."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Text report: only warn, fail and error.")
 @click.option("-v", "--verbose", is_flag=True, help="Text report: computation details.")
 def check(
@@ -109,6 +112,7 @@ def check(
     tags: tuple[str, ...],
     engine: str | None,
     locked: bool,
+    no_history: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -133,7 +137,8 @@ def check(
         from factcheck.drift.lock import apply_lock
 
         code = apply_lock(outcome, strict=strict)
-    _record_history(outcome)
+    if not no_history:
+        _record_history(outcome)
     write_reports(outcome.report, targets, quiet=quiet, verbose=verbose)
     sys.exit(int(code))
 

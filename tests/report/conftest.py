@@ -17,7 +17,7 @@ FORMATS = ["text", "json", "junit", "markdown", "html", "sarif", "github", "clai
 
 
 def make_project(root: Path) -> Path:
-    shutil.copytree(PROJECTS / "basic", root)
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
     claims = root / "claims/article.yaml"
     claims.write_text(
         claims.read_text().replace(
