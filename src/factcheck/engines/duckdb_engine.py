@@ -44,7 +44,11 @@ class DuckDBEngine:
 
         results: dict[MetricKey, MetricResult] = {}
         with duckdb.connect() as con:
-            con.register("t", frame)
+            # Copy the frame into DuckDB's own columnar storage once: every scan then
+            # reads native vectors instead of converting pandas columns again.
+            con.register("frame", frame)
+            con.execute("CREATE TABLE t AS SELECT * FROM frame")
+            con.unregister("frame")
             for scan in scans:
                 try:
                     results.update(self._scan(con, scan))
