@@ -129,6 +129,8 @@ def check(
         progress=_progress(),
     )
     outcome = run_check(options)
+    if options.progress is not None:
+        click.echo("\r\033[K", err=True, nl=False)  # clear the progress line
     if outcome.report is None:
         print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
