@@ -27,12 +27,15 @@ def test_equal_filters_written_differently_share_a_metric(tmp_path: Path) -> Non
     root = tmp_path / "p"
     shutil.copytree(PROJECTS / "basic", root)
     claims = root / "claims/article.yaml"
-    claims.write_text(claims.read_text() + """
+    claims.write_text(
+        claims.read_text()
+        + """
   - id: moscow_again
     quote: "Moscow's court received 4 cases"
     claim: "4"
     metric: {dataset: cases, where: "court='Moscow garrison'"}
-""")
+"""
+    )
     project, problems = load_project(root)
     assert not problems
     plan = make_plan(project.claims)
