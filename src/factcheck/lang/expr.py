@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from factcheck.lang.errors import LangError, from_lark
+from factcheck.lang.errors import LangError, parse_tree
 
 __all__ = ["EvalError", "Evaluation", "LangError", "evaluate", "expr_names", "parse_expr", "render"]
 
@@ -72,23 +70,8 @@ class Evaluation:
     steps: list[str] = field(default_factory=list)
 
 
-@cache
-def _parser() -> Any:
-    from lark import Lark
-
-    grammar = (Path(__file__).parent / "expr.lark").read_text()
-    return Lark(grammar, parser="lalr", propagate_positions=True)
-
-
 def parse_expr(text: str) -> Node:
-    from lark.exceptions import LarkError
-
-    if not text.strip():
-        raise LangError("empty expr", text, 1)
-    try:
-        tree = _parser().parse(text)
-    except LarkError as exc:
-        raise from_lark(exc, text, "expr") from None
+    tree = parse_tree("expr.lark", text, "expr")
     node = _build(tree)
     _check(node, top=True)
     return node

@@ -11,11 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.lang.errors import LangError, from_lark
+from factcheck.lang.errors import LangError, parse_tree
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,23 +101,8 @@ Node = Compare | In | Between | IsNull | Like | Not | And | Or
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@cache
-def _parser() -> Any:
-    from lark import Lark
-
-    grammar = (Path(__file__).parent / "where.lark").read_text()
-    return Lark(grammar, parser="lalr", propagate_positions=True)
-
-
 def parse_where(text: str) -> Node:
-    from lark.exceptions import LarkError
-
-    if not text.strip():
-        raise LangError("empty where", text, 1)
-    try:
-        tree = _parser().parse(text)
-    except LarkError as exc:
-        raise from_lark(exc, text, "where") from None
+    tree = parse_tree("where.lark", text, "where")
     node = _build(tree)
     if isinstance(node, Column | Literal):
         raise LangError(
@@ -359,13 +342,8 @@ class GroupKey:
 
 def parse_by(text: str) -> GroupKey:
     """`col`, `"a column"`, or year/quarter/month/day of a column."""
-    from lark.exceptions import LarkError
-
-    try:
-        tree = _by_parser().parse(text)
-    except LarkError as exc:
-        raise from_lark(exc, text, "by") from None
-    tokens = [t for t in tree.scan_values(lambda _: True)]
+    tree = parse_tree("by.lark", text, "by")
+    tokens = list(tree.scan_values(lambda _: True))
     name = tokens[-1]
     column = str(name)[1:-1].replace('""', '"') if name.type == "QUOTED_NAME" else str(name)
     if len(tokens) == 1:
@@ -378,21 +356,6 @@ def parse_by(text: str) -> GroupKey:
             tokens[0].column,
         )
     return GroupKey(column, func)
-
-
-@cache
-def _by_parser() -> Any:
-    from lark import Lark
-
-    grammar = r"""
-        start: column | NAME "(" column ")"
-        ?column: NAME | QUOTED_NAME
-        NAME: /[A-Za-z_][A-Za-z0-9_]*/
-        QUOTED_NAME: /"([^"]|"")+"/
-        %import common.WS
-        %ignore WS
-    """
-    return Lark(grammar, parser="lalr")
 
 
 def group_key_sql(key: GroupKey) -> str:
