@@ -38,8 +38,6 @@ def plain(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and value != value:  # NaN: an aggregate over nothing
         return None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return value  # keep floats floats: a mean of 848.0 is still a mean
     return value
 
 
@@ -50,10 +48,7 @@ def group_key(value: Any) -> Any:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if hasattr(value, "isoformat"):
-        return (
-            value.isoformat()[:10]
-            if hasattr(value, "hour") and not (value.hour or value.minute or value.second)
-            else value.isoformat()
-        )
+    if hasattr(value, "isoformat"):  # a date or timestamp column used as the key
+        text = value.isoformat()
+        return text[:10] if text[10:].strip("T0:.") == "" else text
     return str(value)
