@@ -52,6 +52,14 @@ def test_sarif_valid_and_located(rendered) -> None:
         assert result["level"] == ("warning" if claim["verdict"] == "warn" else "error")
 
 
+def test_sarif_against_the_full_object_model(rendered) -> None:
+    """The complete SARIF 2.1.0 object model (sarif-pydantic), beside the subset schema."""
+    from sarif_pydantic import Sarif
+
+    log = Sarif.model_validate(json.loads(rendered["texts"]["sarif"]))
+    assert log.version == "2.1.0" and log.runs[0].tool.driver.name == "factcheck"
+
+
 def test_markdown_problems_first_then_passes_folded(rendered) -> None:
     text = rendered["texts"]["markdown"]
     rows = [line for line in text.splitlines() if line.startswith("| ") and "`" in line]
