@@ -247,7 +247,10 @@ def test_key_phrases() -> None:
     assert verdict("'2024'", 2024) == "pass"
 
 
-@pytest.mark.parametrize("bad", ["a bajillion", "over", "", "between 800", {"eqq": "4"}])
+@pytest.mark.parametrize(
+    "bad",
+    ["a bajillion", "over", "", "between 800", {"eqq": "4"}, "one in zero", "between 9 and 1"],
+)
 def test_unreadable_phrases_name_the_word(bad) -> None:
     with pytest.raises(PhraseError) as caught:
         parse_claim(bad)

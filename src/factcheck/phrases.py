@@ -172,6 +172,8 @@ def parse_claim(
     one_in = re.match(r"^(?:one|1) in (.+)$", rest)
     if one_in and kind == "bare":
         number, _ = _number(one_in.group(1), text)
+        if number.value <= 0:
+            raise PhraseError(f"'{text}': one in N needs N above zero", number.text)
         return Phrase("one_in", text, number=number)
     try:
         number, unit = _number(rest, text)
