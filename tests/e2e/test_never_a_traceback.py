@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import PROJECTS
 
 from factcheck.cli import cli, register_commands
-from tests.conftest import PROJECTS
 
 TOKENS = [
     "", " ", "{", "}", "[", "]", ":", "- ", "!!str", '"', "'", "null", "~", "metric:",
