@@ -99,113 +99,67 @@ def _numeric(
     rounding: str,
     rule: str,
 ) -> Judgement:
+    """Numbers under a hedge: each branch says verdict, why, and the pass band (for charts)."""
     n, g = number.value, number.granularity
     av, nv = _fmt(_round(a, 4)) + unit, _fmt(n) + unit
     kind = phrase.kind
     if kind == "bare":
         return _bare(a, n, g, unit, rounding, rule)
+    t = tol.amount(n)
     if kind == "exactly":
-        ok = a == n
-        return Judgement(
-            "pass" if ok else "fail",
-            f"{av} {'equals' if ok else 'is not exactly'} {nv}",
-            rule,
-            low=float(n),
-            high=float(n),
-        )
-    if kind in ("over", "at_least"):
-        above = a > n if kind == "over" else a >= n
+        verdict = "pass" if a == n else "fail"
+        why = f"{av} {'equals' if a == n else 'is not exactly'} {nv}"
+        band = (n, n)
+    elif kind in ("over", "at_least"):
         word = "over" if kind == "over" else "at least"
         top = n + g
-        if not above:
-            return Judgement(
-                "fail", f"{av} is not {word} {nv}", rule, low=float(n), high=float(top)
+        band = (n, top)
+        if not (a > n if kind == "over" else a >= n):
+            verdict, why = "fail", f"{av} is not {word} {nv}"
+        elif a >= top:
+            verdict = "warn"
+            why = (
+                f"{av} is {word} {nv}, but also at or above {_fmt(top)}{unit}: true but understated"
             )
-        if a >= top:
-            return Judgement(
-                "warn",
-                f"{av} is {word} {nv}, but also at or above {_fmt(top)}{unit}"
-                f": true but understated",
-                rule,
-                low=float(n),
-                high=float(top),
-            )
-        return Judgement(
-            "pass",
-            f"{av} is {word} {nv} and below {_fmt(top)}{unit}",
-            rule,
-            low=float(n),
-            high=float(top),
-        )
-    if kind in ("under", "at_most"):
-        below = a < n if kind == "under" else a <= n
+        else:
+            verdict, why = "pass", f"{av} is {word} {nv} and below {_fmt(top)}{unit}"
+    elif kind in ("under", "at_most"):
         word = "under" if kind == "under" else "at most"
         bottom = n - g
-        if not below:
-            return Judgement(
-                "fail", f"{av} is not {word} {nv}", rule, low=float(bottom), high=float(n)
-            )
-        if a <= bottom:
-            return Judgement(
-                "warn",
-                f"{av} is {word} {nv}, but also at or below "
-                f"{_fmt(bottom)}{unit}: true but overstated",
-                rule,
-                low=float(bottom),
-                high=float(n),
-            )
-        return Judgement(
-            "pass",
-            f"{av} is {word} {nv} and above {_fmt(bottom)}{unit}",
-            rule,
-            low=float(bottom),
-            high=float(n),
-        )
-    if kind == "between":
+        band = (bottom, n)
+        if not (a < n if kind == "under" else a <= n):
+            verdict, why = "fail", f"{av} is not {word} {nv}"
+        elif a <= bottom:
+            verdict = "warn"
+            why = f"{av} is {word} {nv}, but also at or below {_fmt(bottom)}{unit}: overstated"
+        else:
+            verdict, why = "pass", f"{av} is {word} {nv} and above {_fmt(bottom)}{unit}"
+    elif kind == "between":
         assert phrase.high is not None
-        hi = phrase.high.value
-        ok = n <= a <= hi
-        return Judgement(
-            "pass" if ok else "fail",
-            f"{av} is {'within' if ok else 'outside'} {nv}-{_fmt(hi)}{unit}",
-            rule,
-            low=float(n),
-            high=float(hi),
-        )
-    t = tol.amount(n)
-    if kind == "around":
+        band = (n, phrase.high.value)
+        ok = n <= a <= band[1]
+        verdict = "pass" if ok else "fail"
+        why = f"{av} is {'within' if ok else 'outside'} {nv}-{_fmt(band[1])}{unit}"
+    elif kind == "around":
         off = abs(a - n)
         verdict = "pass" if off <= t else "warn" if off <= 2 * t else "fail"
         how = {"pass": "within", "warn": "within twice", "fail": "more than twice"}[verdict]
-        return Judgement(
-            verdict,
-            f"{av} is {_fmt(_round(off, 4))}{unit} from {nv}: {how} the "
-            f"tolerance of {_fmt(t)}{unit} ({tol})",
-            rule,
-            low=float(n - t),
-            high=float(n + t),
-        )
-    if kind == "nearly":
+        off_text = _fmt(_round(off, 4)) + unit
+        why = f"{av} is {off_text} from {nv}: {how} the tolerance of {_fmt(t)}{unit} ({tol})"
+        band = (n - t, n + t)
+    elif kind == "nearly":
         ok = n - t <= a < n
-        why = "just under" if ok else ("not under" if a >= n else "too far under")
-        return Judgement(
-            "pass" if ok else "fail",
-            f"{av} is {why} {nv} (tolerance {tol})",
-            rule,
-            low=float(n - t),
-            high=float(n),
-        )
-    if kind == "just_over":
+        verdict = "pass" if ok else "fail"
+        how = "just under" if ok else ("not under" if a >= n else "too far under")
+        why, band = f"{av} is {how} {nv} (tolerance {tol})", (n - t, n)
+    elif kind == "just_over":
         ok = n < a <= n + t
-        why = "just over" if ok else ("not over" if a <= n else "too far over")
-        return Judgement(
-            "pass" if ok else "fail",
-            f"{av} is {why} {nv} (tolerance {tol})",
-            rule,
-            low=float(n),
-            high=float(n + t),
-        )
-    raise ValueError(f"unknown phrase kind {kind}")
+        verdict = "pass" if ok else "fail"
+        how = "just over" if ok else ("not over" if a <= n else "too far over")
+        why, band = f"{av} is {how} {nv} (tolerance {tol})", (n, n + t)
+    else:
+        raise ValueError(f"unknown phrase kind {kind}")
+    return Judgement(verdict, why, rule, low=float(band[0]), high=float(band[1]))
 
 
 def _bare(a: Decimal, n: Decimal, g: Decimal, unit: str, rounding: str, rule: str) -> Judgement:
