@@ -118,9 +118,8 @@ def _numeric(
             verdict, why = "fail", f"{av} is not {word} {nv}"
         elif a >= top:
             verdict = "warn"
-            why = (
-                f"{av} is {word} {nv}, but also at or above {_fmt(top)}{unit}: true but understated"
-            )
+            edge = _fmt(top) + unit
+            why = f"{av} is {word} {nv}, but also at or above {edge}: true but understated"
         else:
             verdict, why = "pass", f"{av} is {word} {nv} and below {_fmt(top)}{unit}"
     elif kind in ("under", "at_most"):
@@ -131,7 +130,8 @@ def _numeric(
             verdict, why = "fail", f"{av} is not {word} {nv}"
         elif a <= bottom:
             verdict = "warn"
-            why = f"{av} is {word} {nv}, but also at or below {_fmt(bottom)}{unit}: overstated"
+            edge = _fmt(bottom) + unit
+            why = f"{av} is {word} {nv}, but also at or below {edge}: true but overstated"
         else:
             verdict, why = "pass", f"{av} is {word} {nv} and above {_fmt(bottom)}{unit}"
     elif kind == "between":
