@@ -24,7 +24,9 @@ def test_functions() -> None:
     assert value("days('2025-01-01', '2025-01-31')") == 31
     assert round(value("years('2022-02-24', '2025-06-26')"), 2) == 3.33
     assert value("round(38.545, 1)") == 38.5
-    assert value("round(38.5)") == 38  # Python rounds half to even; documented
+    assert value("round(38.5)") == 39  # half away from zero, as editors round
+    assert value("round(2.675, 2)") == 2.68  # not 2.67 (binary float) nor even-rounding
+    assert value("round(0 - 2.5)") == -3
     assert value("abs(0 - 4)") == 4
     assert value("min(3, 1, 2)") == 1 and value("max(3, 1, 2)") == 3
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from factcheck.lang.errors import LangError, parse_tree
@@ -247,7 +248,10 @@ def _call(node: Call, env: dict[str, Any], steps: list[str], calls: dict[Any, fl
         return float(getattr(calendar, node.func)(start, end))
     args = [_eval(a, env, steps, calls) for a in node.args]
     if node.func == "round":
-        return float(round(args[0], int(args[1]) if len(args) > 1 else 0))
+        # Half away from zero, as editors round (Python's round() would give 38 for 38.5).
+        places = int(args[1]) if len(args) > 1 else 0
+        step = Decimal(1).scaleb(-places)
+        return float(Decimal(repr(args[0])).quantize(step, rounding=ROUND_HALF_UP))
     if node.func == "abs":
         return abs(args[0])
     return float(min(args) if node.func == "min" else max(args))
