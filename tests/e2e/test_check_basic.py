@@ -161,3 +161,16 @@ def test_lint_and_list(factcheck) -> None:
     listed = factcheck("list", "--root", PROJECTS / "basic")
     first = listed.stdout.splitlines()[0].split("\t")
     assert first == ["total_cases", "claims/article.yaml:10", "cases", "12"]
+
+
+def test_project_defaults_in_pyproject(project, factcheck) -> None:
+    root = project()
+    (root / "pyproject.toml").write_text('[tool.factcheck.defaults]\nrounding = "down"\n')
+    claims = root / "claims/article.yaml"
+    claims.write_text(claims.read_text().replace("defaults:\n  tolerance: 10%\n", ""))
+    result = factcheck("check", "--root", root, "--format", "json", "--no-history")
+    judged = {c["id"]: c for c in report_of(result)["claims"]}
+    assert judged["per_working_day"]["verdict"] == "pass"  # truncation is the project's rule
+    (root / "pyproject.toml").write_text('[tool.factcheck.defaults]\nrounding = "up"\n')
+    bad = factcheck("check", "--root", root)
+    assert bad.exit_code == 2 and "pyproject.toml" in bad.stderr and "[up]" in bad.stderr

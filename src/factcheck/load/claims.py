@@ -77,7 +77,7 @@ def load_claims_file(
         return None
     check_keys(tree, _FILE_KEYS, {"claims"}, problems, "a claims file")
     source = _source(root, path, rel, tree.get("source"), problems)
-    tolerance, rounding = _defaults(tree.get("defaults"), problems)
+    tolerance, rounding = _defaults(tree.get("defaults"), settings, problems)
     entries = tree.get("claims")
     if entries is None:
         return None
@@ -117,14 +117,16 @@ def _source(root: Path, path: Path, rel: str, node: Any, problems: Problems) -> 
     return SourceSpec(file=rel, **{k: str(v) if v is not None else None for k, v in values.items()})
 
 
-def _defaults(node: Any, problems: Problems) -> tuple[Any, str]:
+def _defaults(node: Any, settings: Settings, problems: Problems) -> tuple[Any, str]:
+    """The file's defaults, falling back on the project's [tool.factcheck.defaults]."""
     if node is None:
-        return None, "half_up"
+        return settings.tolerance, settings.rounding
     if not isinstance(node, Map):
-        problems.add(Location("", 0), "'defaults' must be a mapping")
-        return None, "half_up"
+        problems.add(getattr(node, "loc", Location("")), "'defaults' must be a mapping")
+        return settings.tolerance, settings.rounding
     check_keys(node, _DEFAULT_KEYS, set(), problems, "defaults")
-    return _tolerance(node, problems), _rounding(node, "half_up", problems)
+    tolerance = _tolerance(node, problems) or settings.tolerance
+    return tolerance, _rounding(node, settings.rounding, problems)
 
 
 def _tolerance(node: Map, problems: Problems) -> Any:

@@ -16,7 +16,7 @@ from factcheck.load.columns import dataset_columns
 from factcheck.load.spec import Project, Settings
 from factcheck.problems import Location, Problems
 
-_SETTINGS_KEYS = {"claims", "data", "schemas", "engine", "vague", "drift"}
+_SETTINGS_KEYS = {"claims", "data", "schemas", "engine", "vague", "drift", "defaults"}
 
 
 def load_settings(root: Path, problems: Problems) -> Settings:
@@ -51,11 +51,34 @@ def load_settings(root: Path, problems: Problems) -> Settings:
                 word,
             )
     settings.drift = dict(config.get("drift", {}))
+    _project_defaults(config.get("defaults", {}), settings, problems)
     for sub in ("claims_dir", "data_dir", "schemas_dir"):
         value = getattr(settings, sub)
         if not inside(root, root / value):
             problems.add(Location("pyproject.toml"), "directory leaves the project root", value)
     return settings
+
+
+def _project_defaults(table: Any, settings: Settings, problems: Problems) -> None:
+    """[tool.factcheck.defaults]: tolerance and rounding for every claims file."""
+    from factcheck.phrases import PhraseError, parse_tolerance
+
+    where = Location("pyproject.toml")
+    if not isinstance(table, dict):
+        problems.add(where, "[tool.factcheck.defaults] must be a table", "defaults")
+        return
+    for key, value in table.items():
+        if key == "tolerance":
+            try:
+                settings.tolerance = parse_tolerance(str(value))
+            except PhraseError as exc:
+                problems.add(where, f"unreadable default tolerance: {exc.message}", str(value))
+        elif key == "rounding" and value in ("half_up", "down"):
+            settings.rounding = str(value)
+        elif key == "rounding":
+            problems.add(where, "rounding must be half_up or down", str(value))
+        else:
+            problems.add(where, "unknown key in [tool.factcheck.defaults]", key)
 
 
 def inside(root: Path, path: Path) -> bool:

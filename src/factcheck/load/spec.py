@@ -151,6 +151,8 @@ class Settings:
     schemas_dir: str = "schemas"
     engine: str = "duckdb"
     vague_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    tolerance: Any = None  # [tool.factcheck.defaults]; a claims file's defaults override it
+    rounding: str = "half_up"
     drift: dict[str, Any] = field(default_factory=dict)
 
 
