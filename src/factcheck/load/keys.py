@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.load.yamlsrc import Map, Text
-from factcheck.problems import Location, Problems
+from factcheck.problems import Problems
 
 
 def check_keys(
@@ -47,7 +47,3 @@ def text(node: Map, key: str, problems: Problems, what: str) -> Text | None:
         )
         return None
     return value
-
-
-def loc(value: Any, fallback: Location) -> Location:
-    return getattr(value, "loc", fallback)
