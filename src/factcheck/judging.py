@@ -233,18 +233,12 @@ def _over(over: str, groups: dict[Any, Any]) -> Any:
 def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any]) -> bool:
     """True when every dataset behind the figure is reported data citing this very publication."""
     names = {m.dataset for m in claim.metrics().values()}
-    refs = [a for cid, a in actuals.items() if claim.expr is not None and _uses(claim, cid)]
+    refs = [actuals[name] for name in claim.references() if name in actuals]
     for ref in refs:
         names.update(ref["datasets"])
     if not names:
         return bool(refs) and all(r["circular"] for r in refs)
     return all(_cites_source(datasets[n].spec, claim) for n in names)
-
-
-def _uses(claim: ClaimSpec, claim_id: str) -> bool:
-    from factcheck.lang.expr import expr_names
-
-    return claim_id in expr_names(claim.expr) and claim_id not in claim.let
 
 
 def _cites_source(spec: Any, claim: ClaimSpec) -> bool:

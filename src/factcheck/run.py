@@ -147,12 +147,9 @@ def _needed(claims: list[ClaimSpec], options: Options) -> set[str]:
         if claim.id in needed:
             return
         needed.add(claim.id)
-        if claim.expr is not None:
-            from factcheck.lang.expr import expr_names
-
-            for name in expr_names(claim.expr):
-                if name not in claim.let and name in by_id:
-                    add(by_id[name])
+        for name in claim.references():
+            if name in by_id:
+                add(by_id[name])
 
     for claim in claims:
         if is_selected(claim, options) and claim.kind in ("metric", "expr"):
@@ -208,12 +205,9 @@ def claim_datasets(claim: ClaimSpec, project: Project) -> set[str]:
             return
         seen.add(c.id)
         out.update(m.dataset for m in c.metrics().values())
-        if c.expr is not None:
-            from factcheck.lang.expr import expr_names
-
-            for name in expr_names(c.expr):
-                if name not in c.let and name in by_id:
-                    visit(by_id[name])
+        for name in c.references():
+            if name in by_id:
+                visit(by_id[name])
 
     visit(claim)
     return out

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from factcheck.lang.expr import expr_names, parse_expr
+from factcheck.lang.expr import parse_expr
 from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
 from factcheck.load.keys import check_keys, text
 from factcheck.load.spec import (
@@ -481,9 +481,7 @@ def resolve_references(
             continue
         where = claim.expr_loc or claim.loc
         refs = []
-        for name in sorted(expr_names(claim.expr)):
-            if name in claim.let:
-                continue
+        for name in claim.references():
             target = by_id.get(name)
             if target is None and name in (broken_ids or ()):
                 continue
@@ -545,10 +543,9 @@ def dependency_order(claims: list[ClaimSpec]) -> list[ClaimSpec]:
         if claim.id in done:
             return
         done.add(claim.id)
-        if claim.expr is not None:
-            for name in sorted(expr_names(claim.expr)):
-                if name not in claim.let and name in by_id:
-                    visit(by_id[name])
+        for name in claim.references():
+            if name in by_id:
+                visit(by_id[name])
         out.append(claim)
 
     for claim in claims:

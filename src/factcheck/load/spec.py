@@ -135,6 +135,14 @@ class ClaimSpec:
             return "unverifiable"
         return "expr" if self.expr is not None else "metric"
 
+    def references(self) -> list[str]:
+        """Names in the expression that are not `let` metrics: other claims' ids."""
+        if self.expr is None:
+            return []
+        from factcheck.lang.expr import expr_names
+
+        return sorted(expr_names(self.expr) - set(self.let))
+
     def metrics(self) -> dict[str, MetricSpec]:
         """The metrics this claim needs, by the name its expression uses."""
         if self.metric is not None:
