@@ -160,11 +160,7 @@ def _judge_computed(
     if judgement.low is not None or judgement.high is not None:
         entry["band"] = {"low": judgement.low, "high": judgement.high}
     if not isinstance(actual, dict) and over not in OVER_KEY:
-        actuals[claim.id] = {
-            "value": actual,
-            "circular": entry["circular"],
-            "datasets": entry["datasets"],
-        }
+        actuals[claim.id] = {"value": actual, "circular": entry["circular"]}
 
 
 def _metric_value(
@@ -231,14 +227,14 @@ def _over(over: str, groups: dict[Any, Any]) -> Any:
 
 
 def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any]) -> bool:
-    """True when every dataset behind the figure is reported data citing this very publication."""
+    """True when everything behind the figure is reported data citing this very publication:
+    its own datasets, and every claim it uses (which were judged first, transitively)."""
     names = {m.dataset for m in claim.metrics().values()}
     refs = [actuals[name] for name in claim.references() if name in actuals]
-    for ref in refs:
-        names.update(ref["datasets"])
-    if not names:
-        return bool(refs) and all(r["circular"] for r in refs)
-    return all(_cites_source(datasets[n].spec, claim) for n in names)
+    if not names and not refs:
+        return False
+    own = all(_cites_source(datasets[n].spec, claim) for n in names)
+    return own and all(ref["circular"] for ref in refs)
 
 
 def _cites_source(spec: Any, claim: ClaimSpec) -> bool:
