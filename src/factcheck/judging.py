@@ -121,6 +121,9 @@ def _judge_computed(
     if claim.expr is not None:
         from factcheck.lang.expr import EvalError, evaluate
 
+        missing = [name for name in claim.references() if name not in actuals]
+        if missing:
+            raise ClaimError(f"uses claim '{missing[0]}', whose figure could not be computed")
         env = {**{k: v["value"] for k, v in actuals.items()}, **values}
         try:
             evaluation = evaluate(claim.expr, env)

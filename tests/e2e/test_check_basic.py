@@ -174,3 +174,21 @@ def test_project_defaults_in_pyproject(project, factcheck) -> None:
     (root / "pyproject.toml").write_text('[tool.factcheck.defaults]\nrounding = "up"\n')
     bad = factcheck("check", "--root", root)
     assert bad.exit_code == 2 and "pyproject.toml" in bad.stderr and "[up]" in bad.stderr
+
+
+def test_claim_using_an_errored_claim_says_so(project, factcheck) -> None:
+    root = project()
+    claims = root / "claims/article.yaml"
+    claims.write_text(
+        claims.read_text()
+        + """
+  - id: uses_broken
+    quote: "38 decisions for every working day"
+    claim: "38"
+    expr: broken_ratio * 2
+"""
+    )
+    result = factcheck("check", "--root", root, "--format", "json", "--no-history")
+    judged = {c["id"]: c for c in report_of(result)["claims"]}
+    assert judged["uses_broken"]["verdict"] == "error"
+    assert "broken_ratio" in judged["uses_broken"]["explanation"]
