@@ -127,8 +127,13 @@ def run_check(options: Options) -> Outcome:
         "datasets": [results[name].as_report() for name in project.datasets],
         "drift": None,
     }
+    schema_hashes = {
+        name: hashlib.sha256(spec.schema_path.read_bytes()).hexdigest()
+        for name, spec in project.datasets.items()
+        if spec.schema_path is not None
+    }  # read each schema once, not once per claim
     for entry in entries:
-        entry["fingerprint"] = fingerprint(by_id[entry["id"]], project)
+        entry["fingerprint"] = fingerprint(by_id[entry["id"]], project, schema_hashes)
     lap("report")
     return Outcome(code, problems, report, project, timings)
 
@@ -183,13 +188,10 @@ def _compute(
     return computed
 
 
-def fingerprint(claim: ClaimSpec, project: Project) -> str:
+def fingerprint(claim: ClaimSpec, project: Project, schema_hashes: dict[str, str]) -> str:
     """A hash of what a claim's figure depends on: its definition and its datasets' schemas."""
-    schemas = {}
-    for name in sorted(claim_datasets(claim, project)):
-        spec = project.datasets.get(name)
-        if spec is not None and spec.schema_path is not None:
-            schemas[name] = hashlib.sha256(spec.schema_path.read_bytes()).hexdigest()
+    used = sorted(claim_datasets(claim, project))
+    schemas = {name: schema_hashes[name] for name in used if name in schema_hashes}
     payload = json.dumps({"claim": claim.raw, "schemas": schemas}, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
