@@ -21,6 +21,9 @@ VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999),
     "dozens": (24, 99),
+    # Not in the contract's list, but an editor writes it; without it "hundreds of
+    # thousands" would be unreadable (never read as plain "hundreds").
+    "hundreds of thousands": (200_000, 999_999),
 }
 
 # Hedge words, longest first so "just over" wins over "over".
@@ -60,12 +63,21 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGIT_SCALES = {"hundred": 100, **_SCALES}
+# Words that multiply or count the number before them: as a "unit" they would
+# silently change N ("two dozen", "3 hundred", "hundreds of thousands"), so they are errors.
+_QUANTIFIER_WORDS = {
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "trillion", "trillions", "dozen", "dozens", "percent",
+}  # fmt: skip
 
 _SPACES = "\u00a0\u2009\u202f\u2007"
 _DIGITS = re.compile(
-    r"^(?P<int>\d{1,3}(?:[,  \u2009\u202f\u2007]\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
-    r"(?:\s*(?P<scale>thousand|million|billion)\b)?(?P<pct>\s*(?:%|per ?cent\b))?"
+    r"^(?P<sign>-)?(?P<int>\d{1,3}(?:[,  \u2009\u202f\u2007]\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?(?P<pct>\s*(?:%|per ?cent\b))?"
 )
+# A bare word that names a group (UA, 2024-Q2): starts with a letter or digit.
+_KEY = re.compile(r"[^\W_][\w.-]*")
 
 
 class PhraseError(ValueError):
@@ -105,28 +117,38 @@ class Phrase:
     """What the claim asserts.
 
     kind: bare | exactly | over | at_least | under | at_most | between | around |
-    nearly | just_over | fraction | one_in | range | key.
+    nearly | just_over | fraction | one_in | range_word | key. Explicit maps use the
+    same kinds ({eq:} is exactly, {gt:} over, {approx:} around ...).
     """
 
     kind: str
-    text: str
-    number: Number | None = None
-    high: Number | None = None  # the upper end of `between`
+    text: str  # as the editor wrote it
+    number: Number | None = None  # N; the lower end A of `between`
+    high: Number | None = None  # the upper end B of `between`
     fraction: Fraction | None = None
-    hedge: str | None = None  # with a fraction: over | under | around | nearly | just_over
-    low_bound: Decimal | None = None  # range words
+    # With a fraction: over | at_least | under | at_most | around | nearly | just_over.
+    hedge: str | None = None
+    low_bound: Decimal | None = None  # range words, inclusive
     high_bound: Decimal | None = None
     key: str | None = None
     tolerance: Tolerance | None = None  # from an explicit {approx:, tolerance:} map
 
     @property
+    def value(self) -> Decimal | None:
+        return self.number.value if self.number is not None else None
+
+    @property
+    def granularity(self) -> Decimal | None:
+        return self.number.granularity if self.number is not None else None
+
+    @property
     def percent(self) -> bool:
         return self.number is not None and self.number.percent
 
-    def describe_rule(self) -> str:
+    def describe_rule(self, tolerance: Tolerance | None = None, rounding: str = "half_up") -> str:
         from factcheck.judge import describe_rule
 
-        return describe_rule(self)
+        return describe_rule(self, tolerance, rounding)
 
 
 def parse_tolerance(text: str) -> Tolerance:
@@ -137,7 +159,7 @@ def parse_tolerance(text: str) -> Tolerance:
         value = Decimal(body.replace(",", ""))
     except ArithmeticError:
         raise PhraseError(f"a tolerance is a number or a percentage, not '{raw}'", raw) from None
-    if value < 0 or not value.is_finite():
+    if not value.is_finite() or value < 0:  # NaN first: comparing NaN raises
         raise PhraseError(f"a tolerance must be a positive number, not '{raw}'", raw)
     return Tolerance(value, relative)
 
@@ -153,22 +175,32 @@ def parse_claim(
         raise PhraseError("the claim is empty", text)
     quoted = re.fullmatch(r"""(['"])(.+)\1""", norm)
     if quoted:
-        return Phrase("key", text, key=quoted.group(2))
-    ranges = {**VAGUE_RANGES, **(vague_ranges or {})}
+        return Phrase("key", text, key=text.strip()[1:-1])  # original case: 'UA' stays UA
+    ranges = {k.lower(): v for k, v in {**VAGUE_RANGES, **(vague_ranges or {})}.items()}
     for word in sorted(ranges, key=len, reverse=True):
         if norm == word or norm.startswith(word + " "):
+            _no_quantifier(norm[len(word) :].strip(), text)
             low, high = ranges[word]
-            return Phrase("range", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high)))
+            return Phrase(
+                "range_word", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high))
+            )
     kind, rest = "bare", norm
     for words, hedge in HEDGES:
         if norm.startswith(words + " "):
             kind, rest = hedge, norm[len(words) + 1 :]
             break
-    if kind == "between" or (kind == "bare" and _range_pair(rest) is not None):
-        return _between(text, rest, kind)
+    if kind == "between":
+        return _between(text, rest)
+    if kind == "bare" and _range_pair(rest) is not None:
+        try:
+            return _between(text, rest)
+        except PhraseError:
+            if _is_key(text):
+                return Phrase("key", text, key=text.strip())  # 2024-04: a month, not a range
+            raise
     fraction = _fraction(rest)
     if fraction is not None:
-        return _fraction_phrase(text, kind, fraction)
+        return _fraction_phrase(text, kind, fraction, rest)
     one_in = re.match(r"^(?:one|1) in (.+)$", rest)
     if one_in and kind == "bare":
         number, _ = _number(one_in.group(1), text)
@@ -178,13 +210,10 @@ def parse_claim(
     try:
         number, unit = _number(rest, text)
     except PhraseError:
-        word = text.strip()
-        reserved = {w for h, _ in HEDGES for w in h.split()} | set(_UNITS) | set(_TENS)
-        if kind == "bare" and re.fullmatch(r"[\w.-]+", word) and word.lower() not in reserved:
+        if kind == "bare" and _is_key(text):
             return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
         raise
-    kind = _unit_quantifier(kind, unit)
-    return Phrase(kind, text, number=number)
+    return Phrase(_unit_quantifier(kind, unit), text, number=number)
 
 
 def as_key(phrase: Phrase) -> Phrase:
@@ -192,15 +221,27 @@ def as_key(phrase: Phrase) -> Phrase:
     return Phrase("key", phrase.text, key=phrase.text.strip().strip("'\""))
 
 
-def _numeric(text: str) -> bool:
-    return bool(re.match(r"^\d", text))
+# Words that are never a group key: a claim of just "over" or "hundred" is unreadable.
+_RESERVED = (
+    {w for h, _ in HEDGES for w in h.split()}
+    | set(_UNITS)
+    | set(_TENS)
+    | _QUANTIFIER_WORDS
+    | {w for words in FRACTION_WORDS for w in words.split()}
+    | {"a", "an", "and", "in", "to", "of", "per", "cent", "thirds", "quarters", "fifths"}
+)
+
+
+def _is_key(text: str) -> bool:
+    word = text.strip()
+    return bool(_KEY.fullmatch(word)) and word.lower() not in _RESERVED
 
 
 def _normalise(text: str) -> str:
     out = text.strip().lower()
     out = re.sub(r"(?<=\d)[\u00a0\u2009\u202f\u2007](?=\d{3})", " ", out)
     out = re.sub(f"[{_SPACES}]", " ", out)
-    out = out.replace("\u2013", "-").replace("\u2014", "-")
+    out = out.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     out = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", out)  # two-thirds -> two thirds
     return re.sub(r"\s+", " ", out)
 
@@ -214,24 +255,43 @@ def _unit_quantifier(kind: str, unit: str) -> str:
     return kind
 
 
+def _no_quantifier(unit: str, text: str) -> None:
+    """Refuse a unit that would change the number ("two dozen", "hundreds of thousands")."""
+    words = unit.split()
+    if words[:1] == ["of"] or words[:1] == ["a"]:
+        words = words[1:]
+    if words and words[0] in _QUANTIFIER_WORDS:
+        raise PhraseError(f"cannot read the quantity in '{text.strip()}'", words[0])
+
+
 def _range_pair(rest: str) -> tuple[str, str] | None:
+    """`A and B`, `A to B`, `A-B`, where A is a whole number (so "848 cases to date" is not)."""
     found = re.match(r"^(.+?)\s*(?: and | to |-)\s*(.+)$", rest)
-    if not found or not _numeric(found.group(1)) and found.group(1).split()[0] not in _UNITS:
+    if not found:
         return None
-    return found.group(1), found.group(2)
+    try:
+        _, unit = _number(found.group(1), rest)
+    except PhraseError:
+        return None
+    return (found.group(1), found.group(2)) if unit == "" else None
 
 
-def _between(text: str, rest: str, kind: str) -> Phrase:
+def _between(text: str, rest: str) -> Phrase:
     pair = _range_pair(rest)
     if pair is None:
-        raise PhraseError(f"'{text}' needs two numbers: between A and B", text)
-    low, _ = _number(pair[0], text)
+        raise PhraseError(f"'{text.strip()}' needs two numbers: between A and B", text.strip())
     high, _ = _number(pair[1], text)
+    # "between 1.3 and 1.5 billion", "20 to 30 percent": the scale and % of B apply to A.
+    scale = next((w for w in high.text.split() if w in _DIGIT_SCALES), None)
+    low_text = pair[0]
+    if scale and not any(w in _DIGIT_SCALES for w in low_text.split()):
+        low_text += " " + scale
+    low, _ = _number(low_text, text)
     if low.percent != high.percent:
-        low = Number(low.value, low.granularity, low.text, high.percent or low.percent)
-        high = Number(high.value, high.granularity, high.text, low.percent)
+        low = Number(low.value, low.granularity, low.text, True)
+        high = Number(high.value, high.granularity, high.text, True)
     if low.value > high.value:
-        raise PhraseError(f"'{text}': the first number must be the smaller", text)
+        raise PhraseError(f"'{text.strip()}': the first number must be the smaller", text.strip())
     return Phrase("between", text, number=low, high=high)
 
 
@@ -242,29 +302,42 @@ def _fraction(rest: str) -> Fraction | None:
     return None
 
 
-def _fraction_phrase(text: str, kind: str, fraction: Fraction) -> Phrase:
-    hedge = {"bare": None, "over": "over", "at_least": "over", "under": "under",
-             "at_most": "under", "around": "around", "nearly": "nearly",
-             "just_over": "just_over"}  # fmt: skip
-    if kind not in hedge:
+_FRACTION_HEDGES = {
+    "bare": None, "over": "over", "at_least": "at_least", "under": "under",
+    "at_most": "at_most", "around": "around", "nearly": "nearly", "just_over": "just_over",
+}  # fmt: skip
+
+
+def _fraction_phrase(text: str, kind: str, fraction: Fraction, rest: str) -> Phrase:
+    if kind not in _FRACTION_HEDGES:
         raise PhraseError(f"'{text}': '{kind.replace('_', ' ')}' does not go with a fraction", text)
-    return Phrase("fraction", text, fraction=fraction, hedge=hedge[kind])
+    words = next(w for w in sorted(FRACTION_WORDS, key=len, reverse=True) if rest.startswith(w))
+    _no_quantifier(rest[len(words) :].strip(), text)  # "half a million" is not a fraction
+    return Phrase("fraction", text, fraction=fraction, hedge=_FRACTION_HEDGES[kind])
 
 
 def _number(rest: str, text: str) -> tuple[Number, str]:
     """Parse a number at the start of `rest`; return it and the words after it (its unit)."""
     found = _DIGITS.match(rest)
     if found:
+        unit = rest[found.end() :]
+        if unit and not unit[0].isspace() and unit[0] != "+":
+            # "2024-q2", "20,66": not a number followed by a unit
+            raise PhraseError(f"cannot read a number in '{text.strip()}'", rest.split()[0])
         digits = re.sub(r"[,  \u2009\u202f\u2007]", "", found.group("int"))
         dec = found.group("dec")
-        scale = _SCALES.get(found.group("scale") or "", 1)
+        scale = _DIGIT_SCALES.get(found.group("scale") or "", 1)
         value = Decimal(digits + ("." + dec if dec else "")) * scale
         if dec:
             granularity = Decimal(1).scaleb(-len(dec)) * scale
         else:
             granularity = _place(int(digits)) * scale
+        if found.group("sign"):
+            value = -value
+        unit = unit.strip()
+        _no_quantifier(unit, text)
         number = Number(value, granularity, found.group(0).strip(), bool(found.group("pct")))
-        return number, rest[found.end() :].strip()
+        return number, unit
     return _word_number(rest, text)
 
 
@@ -284,10 +357,10 @@ def _word_number(rest: str, text: str) -> tuple[Number, str]:
     i = 0
     value: int | None = None
     granularity = 1
-    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
-        value, granularity, i = 12, 1, 2 if words[0] == "a" else 1
-    elif words and words[0] == "a" and len(words) > 1 and words[1] in ("hundred", *_SCALES):
-        value, granularity, i = 1, 1, 1
+    if words[:2] == ["a", "dozen"]:
+        value, granularity, i = 12, 1, 2
+    elif words and words[0] == "a" and len(words) > 1 and words[1] in _DIGIT_SCALES:
+        value, granularity, i = 1, 1, 1  # a hundred, a thousand, a million
     elif words and words[0] in _TENS:
         value, granularity, i = _TENS[words[0]], 10, 1
         if len(words) > 1 and words[1] in _UNITS and 0 < _UNITS[words[1]] < 10:
@@ -297,7 +370,7 @@ def _word_number(rest: str, text: str) -> tuple[Number, str]:
         granularity = 10 if value == 10 else 1
     if value is None:
         word = words[1] if words[:1] == ["a"] and len(words) > 1 else words[0] if words else text
-        raise PhraseError(f"cannot read a number in '{text}'", word)
+        raise PhraseError(f"cannot read a number in '{text.strip()}'", word)
     if i < len(words) and words[i] == "hundred":
         value, granularity, i = value * 100, granularity * 100, i + 1
     if i < len(words) and words[i] in _SCALES:
@@ -305,10 +378,11 @@ def _word_number(rest: str, text: str) -> tuple[Number, str]:
         value, granularity, i = value * scale, granularity * scale, i + 1
     percent = i < len(words) and words[i] in ("percent", "per", "%")
     if percent:
+        if words[i] == "per" and words[i + 1 : i + 2] != ["cent"]:
+            raise PhraseError(f"cannot read a number in '{text.strip()}'", "per")
         i += 2 if words[i] == "per" else 1
     unit = " ".join(words[i:])
-    if unit and unit.split()[0] in ("thousand", "million", "billion", "hundred"):
-        raise PhraseError(f"cannot read a number in '{text}'", unit.split()[0])
+    _no_quantifier(unit, text)
     return Number(Decimal(value), Decimal(granularity), " ".join(words[:i]), percent), unit
 
 
@@ -320,26 +394,34 @@ def _explicit(value: dict) -> Phrase:
     keys = set(value)
     if keys & set(_MAP_KINDS) and len(keys) == 1:
         (key,) = keys
-        number, unit = _number(_normalise(str(value[key])), text)
-        if unit:
-            raise PhraseError(f"'{key}' takes one number", str(value[key]))
-        return Phrase(_MAP_KINDS[key], text, number=number)
+        return Phrase(_MAP_KINDS[key], text, number=_map_number(value[key], key, text))
     if keys == {"between"}:
         pair = value["between"]
-        if not isinstance(pair, list) or len(pair) != 2:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
             raise PhraseError("between takes two numbers: {between: [A, B]}", "between")
-        low, _ = _number(_normalise(str(pair[0])), text)
-        high, _ = _number(_normalise(str(pair[1])), text)
+        low, high = (_map_number(v, "between", text) for v in pair)
+        if low.value > high.value:
+            raise PhraseError(f"{text}: the first number must be the smaller", str(pair[0]))
         return Phrase("between", text, number=low, high=high)
     if "approx" in keys and keys <= {"approx", "tolerance"}:
-        number, _ = _number(_normalise(str(value["approx"])), text)
+        number = _map_number(value["approx"], "approx", text)
         tolerance = parse_tolerance(str(value["tolerance"])) if "tolerance" in value else None
         return Phrase("around", text, number=number, tolerance=tolerance)
     unknown = sorted(keys - {*_MAP_KINDS, "between", "approx", "tolerance"})
-    word = unknown[0] if unknown else ", ".join(sorted(keys))
+    word = str(unknown[0]) if unknown else ", ".join(sorted(map(str, keys)))
     raise PhraseError(
         "an explicit claim is one of eq, gt, ge, lt, le, between, approx (+ tolerance)", word
     )
+
+
+def _map_number(raw: object, key: str, text: str) -> Number:
+    """A value in an explicit map is one number, nothing after it."""
+    if not isinstance(raw, str | int | float | Decimal) or isinstance(raw, bool):
+        raise PhraseError(f"'{key}' takes a number, not {raw!r}", str(raw))
+    number, unit = _number(_normalise(str(raw)), text)
+    if unit:
+        raise PhraseError(f"'{key}' takes one number, not '{raw}'", unit.split()[0])
+    return number
 
 
 def _fmt(value: Decimal | float | int) -> str:
