@@ -1,20 +1,28 @@
 """Calendar functions for `expr`: official working days, calendar days, elapsed years.
 
-Working days come from the `holidays` package, which models Russia's
-government transfers of days off (a transferred working Saturday counts, a
-bridge day off does not) and Ukraine's martial-law rule (since 24 Feb 2022
-public holidays are working days).
+Working days come from the `holidays` package (>= 0.64), whose calendars carry what
+the official tables do:
+
+- Russia: the government's transfers of days off. A Saturday made a working day
+  (holidays' `weekend_workdays`) counts; a weekday made a day off is a holiday.
+- Ukraine: under martial law public holidays are working days (Law 2136-IX, in force
+  since 15 March 2022). `holidays` files them under its "workday" category from then
+  on: in 2022 only 1 and 7 January and 8 March (with their observed and transferred
+  days) are days off, from 2023 none.
+
+Both are checked month by month against the official tables for 2022-2025.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 
-@cache
+@lru_cache(maxsize=256)
 def _calendar(country: str, year: int) -> Any:
+    """One country's holidays for one year (building one costs milliseconds: keep them)."""
     import holidays
 
     try:
@@ -24,28 +32,42 @@ def _calendar(country: str, year: int) -> Any:
 
 
 def working_days(country: str, start: date, end: date) -> int:
-    """Official working days from start to end, both included."""
+    """Official working days from start to end, both included.
+
+    `country` is an ISO 3166 code ('RU', 'UA', any the `holidays` package knows);
+    ValueError names an unknown one, or says the end is before the start.
+    """
     if end < start:
-        raise ValueError(f"working_days: end {end} is before start {start}")
+        raise ValueError(f"end {end} is before start {start}")
+    code = country.strip().upper()
     total = 0
+    # Year by year, so each year's calendar is built once and cached.
     for year in range(start.year, end.year + 1):
         first = max(start, date(year, 1, 1))
         last = min(end, date(year, 12, 31))
-        total += _calendar(country.upper(), year).get_working_days_count(first, last)
+        total += _calendar(code, year).get_working_days_count(first, last)
     return total
 
 
 def days(start: date, end: date) -> int:
-    """Calendar days from start to end, both included."""
+    """Calendar days from start to end, both included (1 April to 30 April is 30)."""
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
     return (end - start).days + 1
 
 
 def years(start: date, end: date) -> float:
-    """Whole years by anniversary, plus the elapsed fraction of the year that follows.
+    """Elapsed years as a decimal: whole years, then the elapsed fraction of the next.
 
-    2022-02-24 to 2025-06-26: three anniversaries (to 2025-02-24), then 122 of
-    the 365 days to 2026-02-24: 3.334.
+    Whole years are counted by anniversaries of `start`; the fraction is the days since
+    the last anniversary over the days from it to the next one (365 or 366). An
+    anniversary of 29 February in a common year falls on 1 March.
+
+    2022-02-24 to 2025-06-26: three anniversaries (to 2025-02-24), then 122 of the 365
+    days to 2026-02-24, so 3.334. The same date a year later gives exactly 1.0.
     """
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
     whole = end.year - start.year
     if _anniversary(start, start.year + whole) > end:
         whole -= 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -9,7 +12,16 @@ from typing import Any
 
 from factcheck.lang.errors import LangError, parse_tree
 
-__all__ = ["EvalError", "Evaluation", "LangError", "evaluate", "expr_names", "parse_expr", "render"]
+__all__ = [
+    "EvalError",
+    "Evaluation",
+    "LangError",
+    "evaluate",
+    "expr_functions",
+    "expr_names",
+    "parse_expr",
+    "render",
+]
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class Call:
 
 Node = Number | String | Name | BinOp | Neg | Call
 
-# name -> (min args, max args or None, which args are 'YYYY-MM-DD' dates, first arg a country)
+# name -> (min args, max args or None for any number)
 FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "working_days": (3, 3),
     "days": (2, 2),
@@ -58,6 +70,8 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "min": (1, None),
     "max": (1, None),
 }
+# The calendar functions: which arguments are 'YYYY-MM-DD' dates (working_days' first is a
+# country code). Their arguments are always literals, so they are checked at parse time.
 _DATE_ARGS = {"working_days": (1, 2), "days": (0, 1), "years": (0, 1)}
 
 
@@ -72,6 +86,8 @@ class Evaluation:
 
 
 def parse_expr(text: str) -> Node:
+    """Parse an `expr`; anything but numbers, names, + - * /, parentheses and the known
+    functions is a LangError naming the offending word."""
     tree = parse_tree("expr.lark", text, "expr")
     node = _build(tree)
     _check(node, top=True)
@@ -125,6 +141,8 @@ def _check(node: Node, top: bool = False) -> None:
             if isinstance(arg, String):
                 if i in _DATE_ARGS.get(node.func, ()):
                     _date(arg.value, LangError)
+                elif node.func == "working_days" and not arg.value.strip():
+                    raise LangError("working_days() needs a country code", arg.value, None)
                 elif not (node.func == "working_days" and i == 0):
                     raise LangError(f"{node.func}() does not take text here", arg.value, None)
             else:
@@ -136,6 +154,14 @@ def _check(node: Node, top: bool = False) -> None:
                         None,
                     )
                 _check(arg)
+    if isinstance(node, Call) and node.func in _DATE_ARGS:
+        start, end = (node.args[i] for i in _DATE_ARGS[node.func])
+        if _date(end.value, LangError) < _date(start.value, LangError):  # type: ignore[union-attr]
+            raise LangError(
+                f"{node.func}(): end {end.value} is before start {start.value}",  # type: ignore[union-attr]
+                end.value,  # type: ignore[union-attr]
+                None,
+            )
 
 
 def _date(text: str, error: type[Exception]) -> date:
@@ -146,6 +172,7 @@ def _date(text: str, error: type[Exception]) -> date:
 
 
 def expr_names(node: Node) -> set[str]:
+    """The free names: each is a `let` metric or another claim's id."""
     if isinstance(node, Name):
         return {node.name}
     if isinstance(node, BinOp):
@@ -157,7 +184,18 @@ def expr_names(node: Node) -> set[str]:
     return set()
 
 
-def render(node: Node, env: dict[Any, Any] | None = None) -> str:
+def expr_functions(node: Node) -> set[str]:
+    """The functions the expression calls."""
+    if isinstance(node, BinOp):
+        return expr_functions(node.left) | expr_functions(node.right)
+    if isinstance(node, Neg):
+        return expr_functions(node.operand)
+    if isinstance(node, Call):
+        return {node.func}.union(*(expr_functions(a) for a in node.args))
+    return set()
+
+
+def render(node: Node, env: Mapping[Any, Any] | None = None) -> str:
     """The expression as text; with `env`, names (and computed calls) replaced by values."""
     if env is not None and isinstance(node, Call) and node in env:
         return _fmt(env[node])
@@ -168,7 +206,8 @@ def render(node: Node, env: dict[Any, Any] | None = None) -> str:
     if isinstance(node, Name):
         return _fmt(env[node.name]) if env is not None and node.name in env else node.name
     if isinstance(node, Neg):
-        return f"-{render(node.operand, env)}"
+        inner = render(node.operand, env)
+        return f"-({inner})" if isinstance(node.operand, BinOp) else f"-{inner}"
     if isinstance(node, Call):
         return f"{node.func}({', '.join(render(a, env) for a in node.args)})"
     left, right = render(node.left, env), render(node.right, env)
@@ -187,31 +226,39 @@ def _weaker(inner: str, outer: str, right_side: bool) -> bool:
 
 
 def _fmt(value: Any) -> str:
+    # Whole numbers in full (848, 1250000), others to 10 significant digits.
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     if isinstance(value, float):
         return f"{value:.10g}"
     return str(value)
 
 
-def evaluate(node: Node, env: dict[str, Any]) -> Evaluation:
+def evaluate(node: Node, env: Mapping[str, Any]) -> Evaluation:
+    """The value, with steps: each function call's result, then the whole expression with
+    names and calls replaced by their values. EvalError if it cannot be computed."""
     steps: list[str] = []
     calls: dict[Any, float] = {}
     value = _eval(node, env, steps, calls)
+    if not math.isfinite(value):
+        raise EvalError(f"'{render(node)}' is too large to compute ({value})")
     whole = render(node)
-    if not isinstance(node, Number | Name):
+    if not isinstance(node, Number | Name) and node not in calls:
         substituted = render(node, {**env, **calls})
         line = f"{whole} = {substituted}" if substituted != whole else whole
         steps.append(f"{line} = {_fmt(value)}")
     return Evaluation(float(value), steps)
 
 
-def _eval(node: Node, env: dict[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+def _eval(node: Node, env: Mapping[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
     if isinstance(node, Number):
         return node.value
     if isinstance(node, Name):
         if node.name not in env:
             raise EvalError(f"no value for '{node.name}'")
         value = env[node.name]
-        if not isinstance(value, int | float):
+        # numbers.Real covers numpy's numbers too; DuckDB gives Decimal for decimal sums.
+        if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
             raise EvalError(f"'{node.name}' is not a number ({value!r})")
         return float(value)
     if isinstance(node, Neg):
@@ -226,31 +273,38 @@ def _eval(node: Node, env: dict[str, Any], steps: list[str], calls: dict[Any, fl
         return {"+": left + right, "-": left - right, "*": left * right}[node.op]
     if isinstance(node, Call):
         value = _call(node, env, steps, calls)
-        calls[node] = value
         if node.func in _DATE_ARGS:
             steps.append(f"{render(node)} = {_fmt(value)}")
+        else:
+            substituted = render(node, {**env, **calls})
+            line = f"{render(node)} = {substituted}" if substituted != render(node) else ""
+            steps.append(f"{line or render(node)} = {_fmt(value)}")
+        calls[node] = value
         return value
     raise EvalError(f"text '{node.value}' is not a number")
 
 
-def _call(node: Call, env: dict[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+def _call(node: Call, env: Mapping[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
     from factcheck import calendar
 
     if node.func in _DATE_ARGS:
         texts = [a.value for a in node.args if isinstance(a, String)]
-        if node.func == "working_days":
-            country, start, end = texts[0], _date(texts[1], EvalError), _date(texts[2], EvalError)
-            try:
-                return float(calendar.working_days(country, start, end))
-            except ValueError as exc:
-                raise EvalError(str(exc)) from None
-        start, end = _date(texts[0], EvalError), _date(texts[1], EvalError)
-        return float(getattr(calendar, node.func)(start, end))
+        start, end = (_date(texts[i], EvalError) for i in _DATE_ARGS[node.func])
+        try:
+            if node.func == "working_days":
+                return float(calendar.working_days(texts[0], start, end))
+            return float(getattr(calendar, node.func)(start, end))
+        except ValueError as exc:  # unknown country, end before start
+            raise EvalError(f"{render(node)}: {exc}") from None
     args = [_eval(a, env, steps, calls) for a in node.args]
     if node.func == "round":
         # Half away from zero, as editors round (Python's round() would give 38 for 38.5).
-        places = int(args[1]) if len(args) > 1 else 0
-        step = Decimal(1).scaleb(-places)
+        places = args[1] if len(args) > 1 else 0
+        if not float(places).is_integer():
+            raise EvalError(f"{render(node)}: places must be a whole number, got {_fmt(places)}")
+        if not math.isfinite(args[0]):
+            raise EvalError(f"{render(node)}: cannot round {args[0]}")
+        step = Decimal(1).scaleb(-int(places))
         return float(Decimal(repr(args[0])).quantize(step, rounding=ROUND_HALF_UP))
     if node.func == "abs":
         return abs(args[0])

@@ -102,7 +102,11 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_where(text: str) -> Node:
-    tree = parse_tree("where.lark", text, "where")
+    """Parse a `where` filter; anything outside the SQL subset is a LangError."""
+    try:
+        tree = parse_tree("where.lark", text, "where")
+    except LangError as exc:
+        raise _name_the_call(exc, text) from None
     node = _build(tree)
     if isinstance(node, Column | Literal):
         raise LangError(
@@ -141,7 +145,12 @@ def _build(tree: Any) -> Any:
     if kind in ("is_null", "is_not_null"):
         return IsNull(built[0], kind == "is_not_null")
     if kind in ("like", "not_like"):
-        return Like(built[0], built[1], kind == "not_like")
+        pattern = built[1]
+        if not (isinstance(pattern, Literal) and isinstance(pattern.value, str)):
+            # A pattern from a column could hide regex-like behaviour per row: keep it literal.
+            word = pattern.name if isinstance(pattern, Column) else str(pattern.value)
+            raise LangError("like needs a 'quoted' pattern", word, _column_of(tree.children[-1]))
+        return Like(built[0], pattern, kind == "not_like")
     if kind == "not_op":
         return Not(built[0])
     if kind == "and_op":
@@ -149,6 +158,27 @@ def _build(tree: Any) -> Any:
     if kind == "or_op":
         return Or(built[0], built[1])
     raise LangError(f"unsupported construct '{kind}'", kind, None)  # grammar and code disagree
+
+
+def _name_the_call(exc: LangError, text: str) -> LangError:
+    """A '(' right after a name is a function call: say so, it is the usual mistake."""
+    if exc.word != "(" or not exc.column:
+        return exc
+    before = text[: exc.column - 1].rstrip()
+    start = len(before)
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] == "_"):
+        start -= 1
+    name = before[start:]
+    if not name:
+        return exc
+    message = f"function calls are not allowed in where: '{name}(' (compare columns and values)"
+    return LangError(message, exc.word, exc.column)
+
+
+def _column_of(child: Any) -> int | None:
+    """1-based column of a parse-tree child, if lark kept it."""
+    meta = getattr(child, "meta", None)
+    return getattr(child, "column", None) or getattr(meta, "column", None)
 
 
 _KEYWORDS = {"OR", "AND", "NOT", "IN", "BETWEEN", "IS", "LIKE", "NULL"}
@@ -216,6 +246,8 @@ def where_to_sql(node: Node) -> str:
 
 
 # --- pandas ----------------------------------------------------------------
+# Every condition evaluates to a nullable boolean Series (True / False / NA = unknown);
+# pandas' "boolean" dtype already does Kleene logic for &, | and ~, as SQL does.
 
 
 def where_mask(node: Node, df: pd.DataFrame) -> pd.Series:
@@ -224,84 +256,26 @@ def where_mask(node: Node, df: pd.DataFrame) -> pd.Series:
     return result.fillna(False).astype(bool)
 
 
-def _operand(value: Value, df: pd.DataFrame, other: Value | None = None) -> Any:
-    import pandas as pd
-
-    if isinstance(value, Column):
-        return df[value.name]
-    v = value.value
-    if isinstance(v, Decimal):
-        v = float(v)
-    if isinstance(other, Column) and v is not None:
-        column = df[other.name]
-        if pd.api.types.is_datetime64_any_dtype(column) and isinstance(v, str) and _DATE.match(v):
-            return pd.Timestamp(date.fromisoformat(v))
-        if pd.api.types.is_numeric_dtype(column) and isinstance(v, str):
-            try:
-                return float(v)
-            except ValueError:
-                return v
-    return v
-
-
-def _null(x: Any, df: pd.DataFrame) -> Any:
-    import pandas as pd
-
-    if isinstance(x, pd.Series):
-        return x.isna()
-    return pd.Series(x is None, index=df.index)
-
-
-def _kleene(values: Any, nulls: Any, df: pd.DataFrame) -> pd.Series:
-    """A boolean result with NA wherever an operand was null."""
-    import pandas as pd
-
-    out = pd.Series(values, index=df.index).astype("boolean")
-    out[nulls.to_numpy()] = pd.NA
-    return out
-
-
-def _compare(op: str, left: Any, right: Any) -> Any:
-    import operator
-
-    ops = {
-        "=": operator.eq,
-        "!=": operator.ne,
-        "<": operator.lt,
-        "<=": operator.le,
-        ">": operator.gt,
-        ">=": operator.ge,
-    }
-    return ops[op](left, right)
-
-
 def _eval(node: Node, df: pd.DataFrame) -> pd.Series:
     if isinstance(node, Compare):
-        left = _operand(node.left, df, node.right)
-        right = _operand(node.right, df, node.left)
-        nulls = _null(left, df) | _null(right, df)
-        if left is None or right is None:
-            return _kleene(False, nulls, df)
-        return _kleene(_safe(lambda: _compare(node.op, left, right), df), nulls, df)
+        return _compare(node.op, node.left, node.right, df)
     if isinstance(node, In):
-        value = _operand(node.value, df)
-        options = [_operand(o, df, node.value) for o in node.options]
-        hits = value.isin([o for o in options if o is not None])
-        return _kleene(~hits if node.negated else hits, _null(value, df), df)
+        # SQL defines x IN (a, b) as x = a OR x = b: a null option makes a miss unknown.
+        result = _compare("=", node.value, node.options[0], df)
+        for option in node.options[1:]:
+            result = result | _compare("=", node.value, option, df)
+        return ~result if node.negated else result
     if isinstance(node, Between):
-        value = _operand(node.value, df)
-        low = _operand(node.low, df, node.value)
-        high = _operand(node.high, df, node.value)
-        inside = _safe(lambda: (value >= low) & (value <= high), df)
-        nulls = _null(value, df) | _null(low, df) | _null(high, df)
-        return _kleene(~inside if node.negated else inside, nulls, df)
+        low = _compare(">=", node.value, node.low, df)
+        inside = low & _compare("<=", node.value, node.high, df)
+        return ~inside if node.negated else inside
     if isinstance(node, IsNull):
         nulls = _null(_operand(node.value, df), df)
         return (~nulls if node.negated else nulls).astype("boolean")
     if isinstance(node, Like):
         value = _operand(node.value, df)
-        pattern = _like_regex(str(node.pattern.value if isinstance(node.pattern, Literal) else ""))
-        text = value.astype("string")
+        pattern = _like_regex(str(node.pattern.value))  # type: ignore[union-attr]
+        text = _as_text(_series(value, df))
         hits = text.str.fullmatch(pattern, flags=re.DOTALL).fillna(False).astype(bool)
         return _kleene(~hits if node.negated else hits, _null(value, df), df)
     if isinstance(node, Not):
@@ -313,7 +287,85 @@ def _eval(node: Node, df: pd.DataFrame) -> pd.Series:
     raise TypeError(node)  # unreachable: the parser builds only the nodes above
 
 
-def _safe(compute: Any, df: pd.DataFrame) -> Any:
+def _compare(op: str, left_value: Value, right_value: Value, df: pd.DataFrame) -> pd.Series:
+    import operator
+
+    ops = {
+        "=": operator.eq,
+        "!=": operator.ne,
+        "<": operator.lt,
+        "<=": operator.le,
+        ">": operator.gt,
+        ">=": operator.ge,
+    }
+    left = _operand(left_value, df, right_value)
+    right = _operand(right_value, df, left_value)
+    nulls = _null(left, df) | _null(right, df)
+    if left is None or right is None:
+        return _kleene(False, nulls, df)
+    return _kleene(_safe(lambda: ops[op](left, right)), nulls, df)
+
+
+def _operand(value: Value, df: pd.DataFrame, other: Value | None = None) -> Any:
+    """A column as a Series; a literal as a scalar of the kind the other side holds."""
+    import pandas as pd
+
+    if isinstance(value, Column):
+        return df[value.name]
+    v = value.value
+    if isinstance(v, Decimal):
+        v = float(v)
+    if isinstance(other, Column) and isinstance(v, str):
+        column = df[other.name]
+        if _DATE.match(v) and pd.api.types.is_datetime64_any_dtype(column):
+            stamp = pd.Timestamp(date.fromisoformat(v))
+            tz = getattr(column.dtype, "tz", None)
+            return stamp.tz_localize(tz) if tz is not None else stamp
+        if _DATE.match(v) and _holds_dates(column):
+            return date.fromisoformat(v)  # a column of datetime.date objects (DuckDB: DATE)
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            try:
+                return float(v)  # DuckDB casts '5' to the column's number type too
+            except ValueError:
+                return v
+    return v
+
+
+def _holds_dates(column: pd.Series) -> bool:
+    from datetime import datetime
+
+    if column.dtype != object:
+        return False
+    first = column.dropna()
+    return (
+        len(first) > 0 and type(first.iloc[0]) is date and not isinstance(first.iloc[0], datetime)
+    )
+
+
+def _series(x: Any, df: pd.DataFrame) -> pd.Series:
+    import pandas as pd
+
+    return x if isinstance(x, pd.Series) else pd.Series([x] * len(df), index=df.index, dtype=object)
+
+
+def _null(x: Any, df: pd.DataFrame) -> pd.Series:
+    import pandas as pd
+
+    if isinstance(x, pd.Series):
+        return x.isna()
+    return pd.Series(x is None, index=df.index)
+
+
+def _kleene(values: Any, nulls: pd.Series, df: pd.DataFrame) -> pd.Series:
+    """A boolean result with NA wherever an operand was null."""
+    import pandas as pd
+
+    out = pd.Series(values, index=df.index).astype("boolean")
+    out[nulls.to_numpy()] = pd.NA
+    return out
+
+
+def _safe(compute: Any) -> Any:
     """Comparing values of different kinds (text vs number) is false, not a crash."""
     try:
         result = compute()
@@ -322,7 +374,19 @@ def _safe(compute: Any, df: pd.DataFrame) -> Any:
     return result.fillna(False) if hasattr(result, "fillna") else result
 
 
+def _as_text(values: pd.Series) -> pd.Series:
+    """Values as DuckDB's CAST(... AS VARCHAR) writes them, so `like` matches the same."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(values):
+        return values.map({True: "true", False: "false"}).astype("string")
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d %H:%M:%S").astype("string")
+    return values.astype("string")
+
+
 def _like_regex(pattern: str) -> str:
+    # % is any run of characters, _ one character; everything else matches itself.
     out = []
     for ch in pattern:
         out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
@@ -359,9 +423,12 @@ def parse_by(text: str) -> GroupKey:
 
 
 def group_key_sql(key: GroupKey) -> str:
-    col = quote_ident(key.column)
+    """The key as a DuckDB expression: the column, or an int year / 'YYYY-Qn' / 'YYYY-MM' /
+    'YYYY-MM-DD' text, the same keys group_key_series gives."""
     if key.func is None:
-        return col
+        return quote_ident(key.column)
+    # Through DATE so text columns holding ISO dates group like date columns, as in pandas.
+    col = f"CAST({quote_ident(key.column)} AS DATE)"
     if key.func == "year":
         return f"CAST(year({col}) AS BIGINT)"
     if key.func == "quarter":
@@ -372,6 +439,7 @@ def group_key_sql(key: GroupKey) -> str:
 
 
 def group_key_series(key: GroupKey, df: pd.DataFrame) -> pd.Series:
+    """The key of every row (NA where the column is null); see group_key_sql."""
     import pandas as pd
 
     column = df[key.column]
