@@ -149,7 +149,9 @@ def _build(tree: Any) -> Any:
         if not (isinstance(pattern, Literal) and isinstance(pattern.value, str)):
             # A pattern from a column could hide regex-like behaviour per row: keep it literal.
             word = pattern.name if isinstance(pattern, Column) else str(pattern.value)
-            raise LangError("like needs a 'quoted' pattern", word, _column_of(tree.children[-1]))
+            raise LangError(
+                f"like needs a 'quoted' pattern, not {word}", word, _column_of(tree.children[-1])
+            )
         return Like(built[0], pattern, kind == "not_like")
     if kind == "not_op":
         return Not(built[0])
