@@ -1,9 +1,11 @@
 """pytest plugin: `pytest claims/` runs each claim as a test named by its id.
 
 The project is checked once per session; each item reports its claim's verdict.
-Claims files are collected only when pytest is pointed at them (a claims folder,
-a claims file, or `--factcheck`), so a project's own tests run beside them and
-test projects kept under tests/ are never collected by accident.
+Claims files are collected only when pytest is pointed at them (a claims folder
+or file, the project's root folder, or anything with `--factcheck`), so a
+project's own tests run beside them and test projects kept under tests/ are
+never collected by accident. pytest loads this module in every session: it
+imports nothing of factcheck until a YAML file is offered for collection.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ from typing import Any
 import pytest
 
 _OUTCOMES = pytest.StashKey[dict[Path, Any]]()
+_REPORTED = pytest.StashKey[set[Path]]()
+_PROJECTS = pytest.StashKey[
+    dict[Path, tuple[Path, Path] | None]
+]()  # projects whose problems were already raised
+
+
+class FactcheckWarning(UserWarning):
+    """A claim that only warns (filter it with -W or filterwarnings)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -30,48 +40,50 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_OUTCOMES] = {}
+    config.stash[_REPORTED] = set()
+    config.stash[_PROJECTS] = {}
     config.addinivalue_line("markers", "factcheck: a claim checked by factcheck")
 
 
-def _project_root(path: Path) -> Path | None:
-    """The factcheck project whose claims folder holds `path`, if any."""
-    from factcheck.load.project import load_settings
-    from factcheck.problems import Problems
+def _nearest_project(folder: Path, config: pytest.Config) -> tuple[Path, Path] | None:
+    """(root, claims folder) of the nearest project at or above `folder`: the folder
+    holding data/datasets.yaml (or the data folder its [tool.factcheck] names)."""
+    cache = config.stash[_PROJECTS]
+    if folder not in cache:
+        from factcheck.load.project import load_settings
+        from factcheck.problems import Problems
 
-    for folder in path.parents:
-        settings = load_settings(folder, Problems())
-        if (folder / settings.data_dir / "datasets.yaml").is_file():
-            claims = (folder / settings.claims_dir).resolve()
-            return folder if claims in path.resolve().parents else None
-    return None
+        cache[folder] = None
+        for candidate in (folder, *folder.parents):
+            settings = load_settings(candidate, Problems())
+            if (candidate / settings.data_dir / "datasets.yaml").is_file():
+                cache[folder] = (candidate, (candidate / settings.claims_dir).resolve())
+                break
+    return cache[folder]
 
 
-def _asked_for(path: Path, config: pytest.Config) -> bool:
+def _asked_for(target: Path, root: Path, claims: Path, config: pytest.Config) -> bool:
+    """Was pytest pointed at this claims file, its claims folder (or below), or its project?"""
     if config.getoption("factcheck"):
         return True
-    target = path.resolve()
     for arg in config.args:
         given = Path(str(arg).split("::")[0]).resolve()
-        if given == target or (
-            given.is_dir() and given in target.parents and _inside_claims(given)
-        ):
+        if given in (target, root):
+            return True
+        if given in target.parents and (given == claims or claims in given.parents):
             return True
     return False
-
-
-def _inside_claims(folder: Path) -> bool:
-    """True when a folder given to pytest is a claims folder or inside one."""
-    probe = folder / "_"
-    return _project_root(probe) is not None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:
     if file_path.suffix not in (".yaml", ".yml"):
         return None
-    if not _asked_for(file_path, parent.config):
-        return None
-    root = _project_root(file_path)
-    if root is None:
+    target = file_path.resolve()
+    found = _nearest_project(target.parent, parent.config)
+    if found is None or found[1] not in target.parents:
+        return None  # not in a factcheck claims folder: data/, schemas/, CI files...
+    root, claims = found
+    if not _asked_for(target, root, claims, parent.config):
         return None
     return ClaimsFile.from_parent(parent, path=file_path, root=root)
 
@@ -93,8 +105,11 @@ class ClaimsFile(pytest.File):
     def collect(self) -> Any:
         outcome = _outcome(self.config, self.root)
         if outcome.report is None:
-            problems = "\n".join(str(p) for p in outcome.problems)
-            raise self.CollectError(f"the factcheck project cannot be read:\n{problems}")
+            reported = self.config.stash[_REPORTED]
+            if self.root in reported:
+                return  # one collection error per project, on its first claims file
+            reported.add(self.root)
+            raise self.CollectError(_problems_text(outcome.problems))
         rel = self.path.resolve().relative_to(self.root.resolve()).as_posix()
         for claim in outcome.report["claims"]:
             if claim["file"] != rel:
@@ -102,9 +117,28 @@ class ClaimsFile(pytest.File):
             item = ClaimItem.from_parent(self, name=claim["id"], claim=claim)
             item.add_marker("factcheck")
             for tag in claim["tags"]:
-                self.config.addinivalue_line("markers", f"{tag}: factcheck tag")
+                _register_marker(self.config, tag)
                 item.add_marker(tag)
             yield item
+
+
+def _register_marker(config: pytest.Config, tag: str) -> None:
+    """Tags become markers (`-m tag`); registered so --strict-markers accepts them."""
+    known = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
+    if tag not in known:
+        config.addinivalue_line("markers", f"{tag}: claims tagged {tag} (factcheck)")
+
+
+def _problems_text(problems: Any) -> str:
+    lines = []
+    for problem in problems:
+        word = f" [{problem.word}]" if problem.word else ""
+        lines.append(f"{problem.location}: error: {problem.message}{word}")
+    count = len(lines)
+    lines.append(
+        f"{count} problem{'s' if count != 1 else ''}: the factcheck project cannot be read"
+    )
+    return "\n".join(lines)
 
 
 class ClaimFailed(Exception):
@@ -126,7 +160,7 @@ class ClaimItem(pytest.Item):
         ):
             raise ClaimFailed(self._message())
         if verdict == "warn":
-            warnings.warn(f"{claim['id']}: {claim['explanation']}", UserWarning, stacklevel=1)
+            warnings.warn(FactcheckWarning(self._message()), stacklevel=1)
 
     def _message(self) -> str:
         from factcheck.report._common import actual

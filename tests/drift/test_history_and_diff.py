@@ -24,7 +24,7 @@ def test_history_over_three_runs(project, factcheck) -> None:
 def test_history_of_unknown_claim(project, factcheck) -> None:
     root = project()
     result = factcheck("history", "nope", "--root", root)
-    assert result.exit_code == 1 and "no history for claim 'nope'" in result.stderr
+    assert result.exit_code == 2 and "unknown claim id 'nope'" in result.stderr
 
 
 def test_diff_of_two_reports(project, factcheck, tmp_path) -> None:
@@ -46,4 +46,4 @@ def test_diff_of_two_reports(project, factcheck, tmp_path) -> None:
     assert "per_working_day" in changed and "total_cases" not in changed
     bad = tmp_path / "bad.json"
     bad.write_text("[]")
-    assert factcheck("diff", old, bad).exit_code == 1
+    assert factcheck("diff", old, bad).exit_code == 2

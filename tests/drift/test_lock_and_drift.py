@@ -120,16 +120,3 @@ def test_missing_and_malformed_lock(project, factcheck) -> None:
     malformed = factcheck("check", "--root", root, "--locked")
     assert malformed.exit_code == 2 and "factcheck.lock: malformed" in malformed.stderr
     assert "Traceback" not in malformed.output
-
-
-def test_compare_rules() -> None:
-    from factcheck.drift.compare import moved, rules_for
-
-    assert moved(1, 2, {}) and not moved(1, 1, {})
-    assert not moved(100, 101, {"relative": 0.01}) and moved(100, 102, {"relative": 0.01})
-    assert not moved(5, 9, {"lower": 0, "upper": 10}) and moved(5, 11, {"upper": 10})
-    assert moved({"a": 1}, {"b": 1}, {}) and not moved({"a": 1}, {"a": 1}, {})
-    assert moved("UA", "RU", {})
-    settings = {"relative": "2%", "claims": {"x": {"absolute": 3}}}
-    assert rules_for(settings, "y") == {"relative": 0.02}
-    assert rules_for(settings, "x") == {"absolute": 3.0}

@@ -11,6 +11,30 @@ import click
 from factcheck.exitcodes import ExitCode
 
 
+class UsageError(click.ClickException):
+    """A clear one-line error, exit 2 (1 means "differs" for diff)."""
+
+    exit_code = int(ExitCode.CONFIG)
+
+
+def _no_history(root: Path, claim_id: str) -> str:
+    """Tell an unknown id (with the nearest ids) from a claim that was never checked."""
+    import difflib
+
+    from factcheck.load.project import load_project
+
+    project, _ = load_project(root)
+    ids = [c.id for c in project.claims]
+    if claim_id in ids:
+        return (
+            f"no history yet for claim '{claim_id}' in {root / '.factcheck'}; "
+            "run `factcheck check` first"
+        )
+    near = difflib.get_close_matches(claim_id, ids, n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    return f"unknown claim id '{claim_id}' (not in the claims nor in the history){hint}"
+
+
 def register(group: click.Group) -> None:
     from factcheck.cli import ROOT_OPTION
 
@@ -43,24 +67,13 @@ def register(group: click.Group) -> None:
     @ROOT_OPTION
     def history(claim_id: str, root: Path) -> None:
         """How a claim's figure moved over past runs (.factcheck/history.jsonl)."""
-        from factcheck.drift.history import read_history, sparkline
-        from factcheck.report._common import actual
+        from factcheck.drift.history import read_history, render_history
 
         rows = read_history(root, claim_id)
         if not rows:
-            raise click.ClickException(
-                f"no history for claim '{claim_id}' in {root}/.factcheck/"
-                " (run `factcheck check` first; ids are case-sensitive)"
-            )
-        click.echo(f"{claim_id}: {len(rows)} run(s)")
-        for row in rows:
-            hashes = ",".join(f"{k}:{v[:8]}" for k, v in sorted(row["datasets"].items()))
-            click.echo(
-                f"  {row['time']}  {row['verdict']:<5}  {actual(row['actual'], 4):>14}  {hashes}"
-            )
-        numbers = [r["actual"] for r in rows if isinstance(r["actual"], int | float)]
-        if len(numbers) > 1:
-            click.echo(f"  {sparkline(numbers)}  {actual(min(numbers))} .. {actual(max(numbers))}")
+            raise UsageError(_no_history(root, claim_id))
+        unicode = sys.stdout.isatty() or "utf" in (sys.stdout.encoding or "").lower()
+        click.echo(render_history(claim_id, rows, unicode=unicode), nl=False)
 
     @group.command()
     @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -68,30 +81,50 @@ def register(group: click.Group) -> None:
     @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
     def diff(old: Path, new: Path, fmt: str) -> None:
         """Claims added, removed, or changed between two JSON reports; exit 1 if any."""
-        from factcheck.drift.diff import diff_reports
+        from factcheck.drift.diff import diff_reports, differs
         from factcheck.report._common import actual
 
-        reports = []
-        for path in (old, new):
-            try:
-                report = json.loads(path.read_text(encoding="utf-8"))
-                assert isinstance(report, dict) and report.get("factcheck_report") == 1
-                reports.append(report)
-            except (OSError, ValueError, AssertionError):
-                raise click.ClickException(f"{path}: not a factcheck JSON report") from None
-        result = diff_reports(*reports)
+        result = diff_reports(_read_report(old), _read_report(new))
         if fmt == "json":
-            click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+            click.echo(json.dumps({"differs": differs(result), **result}, indent=2,
+                                  ensure_ascii=False))  # fmt: skip
         else:
             for item in result["added"]:
                 click.echo(f"+ {item['id']} ({item['verdict']})")
             for item in result["removed"]:
                 click.echo(f"- {item['id']} ({item['verdict']})")
             for item in result["changed"]:
+                note = "; its definition changed" if item["definition_changed"] else ""
                 click.echo(
                     f"~ {item['id']}: {actual(item['old_actual'])} ({item['old_verdict']})"
-                    f" -> {actual(item['new_actual'])} ({item['new_verdict']})"
+                    f" -> {actual(item['new_actual'])} ({item['new_verdict']}){note}"
                 )
-            if not any(result.values()):
-                click.echo("no differences")
-        sys.exit(1 if any(result.values()) else 0)
+            for data in result["datasets_changed"]:
+                old_hash, new_hash = (h[:8] if h else "none" for h in
+                                      (data["old_sha256"], data["new_sha256"]))  # fmt: skip
+                click.echo(f"  data {data['name']}: {old_hash} -> {new_hash}")
+            if not differs(result):
+                click.echo("no differences in the claims")
+        sys.exit(1 if differs(result) else 0)
+
+
+def _read_report(path: Path) -> dict:
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"{path}: not a factcheck JSON report ({exc})") from None
+    ok = (
+        isinstance(report, dict)
+        and report.get("factcheck_report") == 1
+        and isinstance(report.get("claims"), list)
+        and all(
+            isinstance(c, dict) and {"id", "verdict", "actual"} <= c.keys()
+            for c in report["claims"]
+        )
+    )
+    if not ok:
+        raise UsageError(
+            f"{path}: not a factcheck JSON report (write one with "
+            "`factcheck check --format json:FILE`)"
+        )
+    return report

@@ -6,6 +6,7 @@ from typing import Any
 
 
 def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Claims added, removed and changed; `datasets` (hash changes) is context, not a difference."""
     before = {c["id"]: c for c in old["claims"]}
     after = {c["id"]: c for c in new["claims"]}
     changed = []
@@ -19,12 +20,24 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dic
                     "new_verdict": b["verdict"],
                     "old_actual": a["actual"],
                     "new_actual": b["actual"],
+                    "definition_changed": a.get("fingerprint") != b.get("fingerprint"),
                 }
             )
     added = sorted(set(after) - set(before))
     removed = sorted(set(before) - set(after))
+    old_data = {d["name"]: d.get("sha256") for d in old.get("datasets", [])}
+    new_data = {d["name"]: d.get("sha256") for d in new.get("datasets", [])}
     return {
         "added": [{"id": i, "verdict": after[i]["verdict"]} for i in added],
         "removed": [{"id": i, "verdict": before[i]["verdict"]} for i in removed],
         "changed": changed,
+        "datasets_changed": [
+            {"name": name, "old_sha256": old_data.get(name), "new_sha256": new_data.get(name)}
+            for name in sorted(set(old_data) | set(new_data))
+            if old_data.get(name) != new_data.get(name)
+        ],
     }
+
+
+def differs(result: dict[str, list[dict[str, Any]]]) -> bool:
+    return bool(result["added"] or result["removed"] or result["changed"])

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from factcheck.drift.compare import RuleError, moved, rules_for
+from factcheck.drift.compare import as_stored, check_rules, moved, rules_for
 from factcheck.exitcodes import ExitCode, exit_code
 
 LOCK_NAME = "factcheck.lock"
@@ -67,7 +67,17 @@ def read_lock(root: Path) -> dict[str, Any]:
         and isinstance(lock.get("claims"), dict)
         and isinstance(lock.get("datasets"), dict)
     ):
-        raise LockError(f"{LOCK_NAME}: not a factcheck lock (version {LOCK_VERSION})")
+        raise LockError(
+            f"{LOCK_NAME}: not a factcheck lock (version {LOCK_VERSION}); "
+            "re-create it with `factcheck lock`"
+        )
+    for section in ("claims", "datasets"):
+        for name, entry in lock[section].items():
+            if not isinstance(entry, dict):
+                raise LockError(
+                    f"{LOCK_NAME}: {section}.{name} is not an object; "
+                    "re-create it with `factcheck lock`"
+                )
     return lock
 
 
@@ -83,29 +93,47 @@ def drift(report: dict[str, Any], lock: dict[str, Any], settings: dict[str, Any]
     items = []
     seen = set()
     for claim in report["claims"]:
-        if (claim.get("reason") or "").startswith("not selected"):
-            seen.add(claim["id"])
-            continue  # deselected in this run: nothing to compare
         seen.add(claim["id"])
+        if (claim.get("reason") or "").startswith("not selected"):
+            continue  # deselected in this run: nothing to compare
         old = lock["claims"].get(claim["id"])
         if old is None:
             items.append(_item(claim["id"], None, claim, added=True))
             continue
-        try:
-            rules = rules_for(settings, claim["id"])
-        except RuleError as exc:
-            raise LockError(f"pyproject.toml [tool.factcheck.drift]: {exc}") from None
         definition = old.get("fingerprint") != claim["fingerprint"]
         verdict = old.get("verdict") != claim["verdict"]
-        figure = moved(old.get("actual"), claim["actual"], rules)
+        figure = moved(
+            old.get("actual"), as_stored(claim["actual"]), rules_for(settings, claim["id"])
+        )
         if definition or verdict or figure:
             item = _item(claim["id"], old, claim, definition_changed=definition)
             item["datasets_changed"] = sorted(set(claim["datasets"]) & set(changed))
             items.append(item)
     for claim_id, old in sorted(lock["claims"].items()):
         if claim_id not in seen:
-            items.append(_item(claim_id, old, None, removed=True))
-    return {"lock": LOCK_NAME, "claims": items, "datasets_changed": changed}
+            item = _item(claim_id, old, None, removed=True)
+            item["datasets_changed"] = sorted(set(old.get("datasets") or ()) & set(changed))
+            items.append(item)
+    return {
+        "lock": LOCK_NAME,
+        "claims": items,
+        "datasets_changed": changed,
+        "datasets": [
+            _dataset_change(name, old_data.get(name), new_data.get(name)) for name in changed
+        ],
+    }
+
+
+def _dataset_change(name: str, old: dict | None, new: dict | None) -> dict[str, Any]:
+    """Why a dataset counts as changed: its hash and row count, then and now."""
+    old, new = old or {}, new or {}
+    return {
+        "name": name,
+        "old_sha256": old.get("sha256"),
+        "new_sha256": new.get("sha256"),
+        "old_rows": old.get("rows"),
+        "new_rows": new.get("rows"),
+    }
 
 
 def _item(claim_id: str, old: dict | None, new: dict | None, **flags: bool) -> dict[str, Any]:
@@ -125,8 +153,12 @@ def _item(claim_id: str, old: dict | None, new: dict | None, **flags: bool) -> d
 def apply_lock(outcome: Any, *, strict: bool = False) -> ExitCode:
     """Compare a finished run with the lock; fill the report's drift section."""
     report = outcome.report
+    settings = outcome.project.settings.drift
+    problems = check_rules(settings, (c.id for c in outcome.project.claims))
+    if problems:
+        raise LockError("\n".join(problems))
     lock = read_lock(outcome.project.root)
-    section = drift(report, lock, outcome.project.settings.drift)
+    section = drift(report, lock, settings)
     report["drift"] = section
     invalid = sum(1 for d in report["datasets"] if not d["valid"])
     code = exit_code(
