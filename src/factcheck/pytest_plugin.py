@@ -27,6 +27,16 @@ class FactcheckWarning(UserWarning):
     """A claim that only warns (filter it with -W or filterwarnings)."""
 
 
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    """Loaded by `-p factcheck.pytest_plugin`, not by its entry point (`factcheck`)?
+    Block the entry point: pytest would register this same module twice and stop."""
+    import sys
+
+    name = pluginmanager.get_name(sys.modules[__name__])
+    if name is not None and name != "factcheck":
+        pluginmanager.set_blocked("factcheck")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck")
     group.addoption(
@@ -154,13 +164,21 @@ class ClaimItem(pytest.Item):
         claim = self.claim
         verdict = claim["verdict"]
         if verdict == "skip":
-            pytest.skip(claim.get("reason") or claim["explanation"])
+            # Reported at the claim's file:line (as skip markers are), not at this line.
+            raise pytest.skip.Exception(
+                claim.get("reason") or claim["explanation"], _use_item_location=True
+            )
         if verdict in ("fail", "error") or (
             verdict == "warn" and self.config.getoption("factcheck_strict")
         ):
             raise ClaimFailed(self._message())
         if verdict == "warn":
-            warnings.warn(FactcheckWarning(self._message()), stacklevel=1)
+            warnings.warn_explicit(
+                FactcheckWarning(self._message()),
+                FactcheckWarning,
+                filename=str(self.path),
+                lineno=claim["line"],
+            )  # shown at the claim's line in the warnings summary
 
     def _message(self) -> str:
         from factcheck.report._common import actual
@@ -172,6 +190,11 @@ class ClaimItem(pytest.Item):
             f"  claimed: {c['claim']}\n"
             f"  actual:  {actual(c['actual'])}\n"
             f"  why:     {c['explanation']}"
+            + (
+                "\n  note:    circular: the data cites this very publication"
+                if c.get("circular")
+                else ""
+            )
         )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
