@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -42,12 +44,33 @@ def test_workflow_commands_run(project, tmp_path) -> None:
         assert "::error file=claims/article.yaml" in done.stdout
     for report in ("reports/report.html", "reports/factcheck.sarif", "reports/junit.xml"):
         assert (root / report).stat().st_size > 0
-    assert (tmp_path / "summary.md").read_text().startswith("### factcheck")
+    summary = (tmp_path / "summary.md").read_text().splitlines()[0]
+    assert summary.startswith("###") and "factcheck" in summary  # the job's step summary
+    assert json.loads((root / "reports/factcheck.sarif").read_text())["runs"]
+    # The data moves after publication: the same step now fails with the drift code.
+    csv = root / "data/monthly.csv"
+    csv.write_text(csv.read_text().replace("2025-04,RU,848,1012", "2025-04,RU,850,1012"))
+    done = subprocess.run([exe, *shlex.split(steps[0])[1:]], cwd=root, capture_output=True,
+                          text=True, env={"PATH": str(Path(exe).parent)})  # fmt: skip
+    assert done.returncode == 4 and "april_verdicts" in done.stdout
+
+
+def test_workflow_uploads_the_reports() -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["factcheck"]["steps"]
+    uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
+    assert uses["actions/upload-artifact"]["with"]["path"] == "reports/report.html"
+    sarif = uses["github/codeql-action/upload-sarif"]
+    assert sarif["with"]["sarif_file"] == "reports/factcheck.sarif"
+    assert sarif["if"] == "always()"  # the failing run is the one worth annotating
 
 
 def test_pre_commit_hook_runs_lint(project) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "factcheck-lint")
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    assert re.match(hook["files"], "claims/article.yaml")
+    assert re.match(hook["files"], "claims/sub/x.yml")
+    assert not re.match(hook["files"], "data/datasets.yaml")
     root = project()
     exe = factcheck_exe()
     done = subprocess.run(
@@ -58,3 +81,7 @@ def test_pre_commit_hook_runs_lint(project) -> None:
         check=False,
     )
     assert done.returncode == 0 and "OK" in done.stdout
+    (root / "claims/article.yaml").write_text("claims: [")
+    broken = subprocess.run([exe, *shlex.split(hook["entry"])[1:]], cwd=root,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert broken.returncode == 2 and "claims/article.yaml" in broken.stderr
