@@ -1,47 +1,50 @@
-"""A project with every verdict (pass, warn, fail, error, skip), an invalid dataset and a
-quote that tries to inject HTML; all report formats are rendered from one run of it."""
+"""The report fixture every renderer is tested on: tests/report/fixtures/report.json.
+
+It covers pass, warn, fail, error and skip (unverifiable), a manual claim, a grouped claim
+(`actual` a dict), an argmax claim, expr claims with steps, a circular claim, a dataset
+that failed its schema, drift, and a quote holding `<script>alert(1)</script>` and `&`.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
-import shutil
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from tests.conftest import PROJECTS
 
-SCRIPT = "<script>alert(1)</script> & co"
+FIXTURE = Path(__file__).parent / "fixtures" / "report.json"
+SCHEMAS = files("factcheck.report") / "schemas"
+SCRIPT = "<script>alert(1)</script>"
+SCRIPT_ID = "flights_total"  # the claim whose quote holds SCRIPT
 FORMATS = ["text", "json", "junit", "markdown", "html", "sarif", "github", "claimreview"]
+PROBLEMS = ("fail", "error", "warn")
+
+_REPORT: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
-def make_project(root: Path) -> Path:
-    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
-    claims = root / "claims/article.yaml"
-    claims.write_text(
-        claims.read_text().replace(
-            'quote: "courts received 12 cases"', f'quote: "courts received 12 cases {SCRIPT}"'
-        )
-    )
-    relay = root / "data/relay.csv"
-    relay.write_text(relay.read_text().replace("convicted,17721", "convicted,-17721"))
-    return root
+@pytest.fixture
+def report() -> dict[str, Any]:
+    """A fresh copy: a renderer that changed its input would fail the equality tests."""
+    return copy.deepcopy(_REPORT)
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Every format written by one `factcheck check` run."""
-    from factcheck.cli import cli, register_commands
-
-    register_commands()
-    base = tmp_path_factory.mktemp("reports")
-    root = make_project(base / "project")
-    out = base / "out"
-    args = ["check", "--root", str(root)]
-    for name in FORMATS:
-        args += ["--format", f"{name}:{out / name}"]
-    result = CliRunner(env={"SOURCE_DATE_EPOCH": "1750000000"}).invoke(cli, args)
-    assert result.exit_code == 3, result.output  # a dataset failed its schema
-    texts = {name: (out / name).read_text(encoding="utf-8") for name in FORMATS}
-    return {"texts": texts, "report": json.loads(texts["json"]), "root": root, "out": out}
+@pytest.fixture
+def minimal() -> dict[str, Any]:
+    """Only the contract's keys (claims-format.md, section 7): every format must cope."""
+    return {
+        "factcheck_report": 1,
+        "summary": {"pass": 1, "warn": 0, "fail": 1, "error": 0, "skip": 0},
+        "claims": [
+            {"id": "a", "file": "claims/x.yaml", "line": 3, "quote": "over 10 cases",
+             "claim": "over 10", "verdict": "pass", "actual": 12,
+             "explanation": "12 is over 10", "circular": False},
+            {"id": "b", "file": "claims/x.yaml", "line": 7, "quote": "half of them",
+             "claim": "half", "verdict": "fail", "actual": {"2025-01": 3, "2025-02": 9},
+             "explanation": "0.75 is nearest 3/4", "circular": False},
+        ],
+        "datasets": [{"name": "cases", "path": "data/cases.csv", "sha256": "0" * 64,
+                      "rows": 12, "valid": True, "failures": []}],
+    }  # fmt: skip

@@ -1,15 +1,17 @@
-"""Report formats: each renders the run's report dict (the JSON superset) to text.
+"""Report formats: each renders the run's report dict (the JSON superset) to a string.
 
-Renderers are imported only when used, so choosing `--format json` never
-imports jinja2 or the HTML machinery.
+`FORMATS` maps a format name to the module that renders it; every module has one
+`render(report, **options) -> str`. Modules are imported only when used, so importing
+this package (or choosing `--format json`) never imports jinja2 or the HTML machinery.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
-FORMATS = {
+FORMATS: dict[str, str] = {
     "text": "factcheck.report.text",
     "json": "factcheck.report.json_",
     "junit": "factcheck.report.junit",
@@ -21,6 +23,10 @@ FORMATS = {
 }
 
 
+def renderer(name: str) -> Callable[..., str]:
+    """The `render` function of format `name` (KeyError for an unknown name)."""
+    return importlib.import_module(FORMATS[name]).render
+
+
 def render(name: str, report: dict[str, Any], **options: Any) -> str:
-    module = importlib.import_module(FORMATS[name])
-    return module.render(report, **options)
+    return renderer(name)(report, **options)

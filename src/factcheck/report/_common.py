@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+VERDICTS = ("pass", "warn", "fail", "error", "skip")
+# Problems before successes: what a reader must act on comes first.
 VERDICT_ORDER = ("fail", "error", "warn", "pass", "skip")
+PROBLEMS = ("fail", "error", "warn")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def number(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return "—" if value is None else str(value)
+    """336776 -> "336,776", 38.5454 -> "38.55", 0.74862 -> "0.7486", None -> "—"."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return str(value).lower()
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return f"{int(value):,}"
         if abs(value) < 1:
+            # Shares and fractions: four significant digits tell 0.7486 from 0.75.
             return f"{value:.4g}"
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
 
 def actual(value: Any, limit: int = 8) -> str:
-    """A claim's actual figure: a number, a key, or groups (`2025-03: 1,012; …`)."""
+    """A claim's actual figure: a number, a key, or groups (`2025-03: 1,012; 2025-04: 848`)."""
     if isinstance(value, dict):
         items = [f"{k}: {number(v)}" for k, v in value.items()]
         more = f"; … {len(items) - limit} more" if len(items) > limit else ""
@@ -30,19 +40,118 @@ def actual(value: Any, limit: int = 8) -> str:
     return number(value)
 
 
+def one_line(value: Any) -> str:
+    """Text from an article or a YAML file, made safe for one line of a log or terminal:
+    newlines become spaces and control characters (a stray ESC could recolour a terminal)
+    are dropped."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def counts(report: dict[str, Any]) -> dict[str, int]:
+    summary = report.get("summary") or {}
+    return {v: int(summary.get(v, 0)) for v in VERDICTS}
+
+
 def summary_line(report: dict[str, Any]) -> str:
-    counts = report["summary"]
-    total = sum(counts.values())
-    parts = ", ".join(f"{counts[v]} {v}" for v in ("pass", "warn", "fail", "error", "skip"))
+    """`12 claims: 5 pass, 2 warn, 3 fail, 1 error, 1 skip`."""
+    tally = counts(report)
+    total = sum(tally.values())
+    parts = ", ".join(f"{tally[v]} {v}" for v in VERDICTS)
     return f"{total} claim{'s' if total != 1 else ''}: {parts}"
 
 
 def by_file(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Claims grouped by claims file, files and claims in report order (stable)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for claim in report["claims"]:
+    for claim in report.get("claims", []):
         out.setdefault(claim["file"], []).append(claim)
     return out
 
 
+_SOURCE_DEFAULTS: dict[str, Any] = dict.fromkeys(("title", "publisher", "published", "url", "text"))
+
+
 def source_of(report: dict[str, Any], file: str) -> dict[str, Any]:
-    return next((s for s in report.get("sources", []) if s["file"] == file), {"file": file})
+    """The article a claims file checks (every key present; None when unknown)."""
+    found = next((s for s in report.get("sources") or [] if s.get("file") == file), {})
+    return {**_SOURCE_DEFAULTS, **found, "file": file}
+
+
+def problems_first(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """fail, error, warn claims, worst first, then in file and line order."""
+    bad = [c for c in claims if c["verdict"] in PROBLEMS]
+    return sorted(bad, key=lambda c: (PROBLEMS.index(c["verdict"]), c["file"], c.get("line", 0)))
+
+
+def rounding_text(rounding: dict[str, bool] | None) -> str:
+    """Which rounding modes make the claim pass: `half_up: fails, down: passes`."""
+    if not rounding:
+        return ""
+    return ", ".join(f"{mode}: {'passes' if ok else 'fails'}" for mode, ok in rounding.items())
+
+
+def metric_text(metric: dict[str, Any]) -> str:
+    """One metric in words: `sum(verdicts) of ru_verdicts where month = '2025-04'`."""
+    column = f"({metric['column']})" if metric.get("column") else ""
+    text = f"{metric.get('aggregate', 'count')}{column} of {metric.get('dataset')}"
+    if metric.get("where"):
+        text += f" where {metric['where']}"
+    if metric.get("by"):
+        text += f" by {metric['by']}"
+        if metric.get("over"):
+            text += f" over {metric['over']}"
+    return text
+
+
+_CLAIM_DEFAULTS: dict[str, Any] = {
+    "line": 1,
+    "quote": "",
+    "claim": "",
+    "actual": None,
+    "explanation": "",
+    "circular": False,
+    "kind": None,
+    "rule": None,
+    "rounding": None,
+    "band": None,
+    "tags": [],
+    "note": None,
+    "datasets": [],
+    "computation": None,
+    "manual": None,
+    "reason": None,
+}
+_DATASET_DEFAULTS: dict[str, Any] = {
+    "path": "",
+    "sha256": "",
+    "rows": None,
+    "valid": True,
+    "schema": None,
+    "description": None,
+    "provenance": None,
+    "failures": [],
+}
+
+
+def normalize(report: dict[str, Any]) -> dict[str, Any]:
+    """A copy with every optional key present, so a report holding only the contract's keys
+    (section 7) renders in every format. The caller's dict is never changed."""
+    out = {
+        "factcheck_version": None,
+        "generated": None,
+        "python": None,
+        "platform": None,
+        "root": None,
+        "git_commit": None,
+        "strict": False,
+        "exit_code": None,
+        "sources": [],
+        "drift": None,
+        **report,
+    }
+    out["summary"] = counts(report)
+    out["claims"] = [{**_CLAIM_DEFAULTS, **c} for c in report.get("claims", [])]
+    out["datasets"] = [{**_DATASET_DEFAULTS, **d} for d in report.get("datasets", [])]
+    return out

@@ -1,8 +1,12 @@
-"""Inline SVG charts for the HTML report: no scripts, no network, text escaped.
+"""Inline SVG charts for the HTML report: no script, no network, every text escaped.
 
-- one figure: a number line with the pass band shaded and the actual marked;
-- groups (`by`): a bar per group with the band drawn across;
-- a derived figure: its parts (the `let` metrics) as bars.
+- a single figure: a number line with the pass band shaded and the actual marked;
+- groups (`by`, judged over each/any/argmax...): one bar per group, the pass band drawn
+  across them; bars inside the band are green, outside it amber;
+- a derived figure (`expr` over two or more metrics): its parts as bars, under its line.
+
+Charts are decoration on top of the numbers written beside them, so a claim without a
+drawable figure (manual, skip, error) simply has none.
 """
 
 from __future__ import annotations
@@ -14,24 +18,40 @@ from factcheck.report._common import number
 
 COLORS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e", "error": "#8250df",
           "skip": "#6e7781"}  # fmt: skip
-WIDTH = 360
+INSIDE, OUTSIDE, PART = "#1a7f37", "#d4a72c", "#57606a"
+BAND_FILL = "#2da44e"
+WIDTH = 420
+MAX_BARS = 40
 
 
 def chart(claim: dict[str, Any]) -> str:
-    actual = claim.get("actual")
+    value = claim.get("actual")
     band = claim.get("band") or {}
-    color = COLORS[claim["verdict"]]
-    if isinstance(actual, dict) and actual and all(_num(v) for v in actual.values()):
-        return _bars(actual, band, color, f"{claim['id']}: groups")
-    if _num(actual):
-        line = _number_line(float(actual), band, color, claim["id"])
+    if isinstance(value, dict) and value and all(_num(v) for v in value.values()):
+        return _bars(value, band, f"{claim['id']}: each group against the claimed band")
+    groups = _groups(claim)
+    if isinstance(value, str) and groups:
+        # argmax/argmin: the claim names a group; show every group, the judged one marked.
+        return _bars(groups, {}, f"{claim['id']}: groups, {value} marked", mark=value)
+    if _num(value):
+        line = _number_line(float(value), band, claim["verdict"], claim["id"])
         parts = _parts(claim)
-        return line + (_bars(parts, {}, "#57606a", f"{claim['id']}: parts") if parts else "")
+        if parts:
+            line += _bars(parts, {}, f"{claim['id']}: the parts of the expression", color=PART)
+        return line
     return ""
 
 
 def _num(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _groups(claim: dict[str, Any]) -> dict[str, Any]:
+    for metric in (claim.get("computation") or {}).get("metrics") or []:
+        groups = metric.get("groups")
+        if isinstance(groups, dict) and groups and all(_num(v) for v in groups.values()):
+            return groups
+    return {}
 
 
 def _parts(claim: dict[str, Any]) -> dict[str, float]:
@@ -42,7 +62,15 @@ def _parts(claim: dict[str, Any]) -> dict[str, float]:
     return {m["name"]: m["value"] for m in metrics if _num(m.get("value"))}
 
 
-def _number_line(value: float, band: dict[str, Any], color: str, label: str) -> str:
+def _svg(height: int, label: str) -> str:
+    return (
+        f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
+    )
+
+
+def _number_line(value: float, band: dict[str, Any], verdict: str, claim_id: str) -> str:
     low, high = band.get("low"), band.get("high")
     points = [value] + [v for v in (low, high) if v is not None]
     lo, hi = min(points), max(points)
@@ -50,73 +78,89 @@ def _number_line(value: float, band: dict[str, Any], color: str, label: str) -> 
     lo, hi = lo - pad, hi + pad
 
     def x(v: float) -> float:
-        return 10 + (v - lo) / (hi - lo) * (WIDTH - 20)
+        return 12 + (v - lo) / (hi - lo) * (WIDTH - 24)
 
-    parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} 46" width="{WIDTH}" '
-        f'height="46" aria-label="{escape(label)}: actual against the claimed band">'
-    ]
-    parts.append(f'<line x1="10" y1="24" x2="{WIDTH - 10}" y2="24" stroke="#8c959f"/>')
+    out = [_svg(52, f"{claim_id}: the actual figure against the claimed band")]
+    out.append(f'<line x1="12" y1="26" x2="{WIDTH - 12}" y2="26" stroke="#8c959f"/>')
     if low is not None or high is not None:
-        x0 = x(low) if low is not None else 10
-        x1 = x(high) if high is not None else WIDTH - 10
-        parts.append(
-            f'<rect class="band" x="{x0:.1f}" y="16" width="{max(x1 - x0, 2):.1f}" '
-            'height="16" fill="#2da44e" fill-opacity="0.18" stroke="#2da44e"/>'
+        x0 = x(low) if low is not None else 12
+        x1 = x(high) if high is not None else WIDTH - 12
+        out.append(
+            f'<rect class="band" x="{x0:.1f}" y="17" width="{max(x1 - x0, 2):.1f}" height="18" '
+            f'fill="{BAND_FILL}" fill-opacity="0.18" stroke="{BAND_FILL}"/>'
         )
-        for v in (low, high):
+        # Band ends below the line, the actual above it, so labels never collide.
+        anchors = {"low": "end", "high": "start"} if low is not None and high is not None else {}
+        for name, v in (("low", low), ("high", high)):
             if v is not None:
-                parts.append(
-                    f'<text x="{x(v):.1f}" y="44" font-size="9" text-anchor="middle">'
-                    f"{escape(number(v))}</text>"
+                anchor = anchors.get(name, "middle")
+                out.append(
+                    f'<text x="{x(v):.1f}" y="48" font-size="11" text-anchor="{anchor}" '
+                    f'fill="#57606a">{escape(number(v))}</text>'
                 )
-    parts.append(f'<circle cx="{x(value):.1f}" cy="24" r="5" fill="{color}"/>')
-    parts.append(
-        f'<text x="{x(value):.1f}" y="11" font-size="10" text-anchor="middle" '
+    out.append(
+        f'<circle cx="{x(value):.1f}" cy="26" r="5.5" fill="{COLORS[verdict]}" '
+        'stroke="#fff" stroke-width="1.5"/>'
+    )
+    out.append(
+        f'<text x="{x(value):.1f}" y="12" font-size="12" text-anchor="middle" '
         f'font-weight="bold">{escape(number(value))}</text></svg>'
     )
-    return "".join(parts)
+    return "".join(out)
 
 
-def _bars(groups: dict[str, Any], band: dict[str, Any], color: str, label: str) -> str:
-    items = list(groups.items())[:40]
-    values = [float(v) for _, v in items] + [
-        float(v) for v in (band.get("low"), band.get("high")) if v is not None
-    ]
+def _bars(
+    groups: dict[str, Any],
+    band: dict[str, Any],
+    label: str,
+    *,
+    mark: str | None = None,
+    color: str | None = None,
+) -> str:
+    items = list(groups.items())[:MAX_BARS]
+    low, high = band.get("low"), band.get("high")
+    values = [float(v) for _, v in items] + [float(v) for v in (low, high) if v is not None]
     top = max(max(values), 0) or 1
-    row = 16
-    height = row * len(items) + 8
-    label_w = 90
+    row, label_w, right = 18, 100, 64
+    height = row * len(items) + 10
 
     def w(v: float) -> float:
-        return max(v, 0) / top * (WIDTH - label_w - 60)
+        return max(v, 0) / top * (WIDTH - label_w - right)
 
-    out = [
-        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" aria-label="{escape(label)}">'
-    ]
-    for i, (key, value) in enumerate(items):
-        y = 4 + i * row
-        out.append(
-            f'<text x="{label_w - 4}" y="{y + 11}" font-size="10" text-anchor="end">'
-            f"{escape(str(key))}</text>"
-        )
-        out.append(
-            f'<rect class="bar" x="{label_w}" y="{y + 2}" width="{w(float(value)):.1f}" '
-            f'height="{row - 4}" fill="{color}"/>'
-        )
-        out.append(
-            f'<text x="{label_w + w(float(value)) + 4:.1f}" y="{y + 11}" font-size="10">'
-            f"{escape(number(value))}</text>"
-        )
-    low, high = band.get("low"), band.get("high")
+    def fill(key: str, v: float) -> str:
+        if color:
+            return color
+        if mark is not None:
+            return INSIDE if str(key) == mark else PART
+        inside = (low is None or v >= low) and (high is None or v <= high)
+        return INSIDE if inside else OUTSIDE
+
+    out = [_svg(height, label)]
     if low is not None or high is not None:
         x0 = label_w + w(low if low is not None else 0)
         x1 = label_w + w(high if high is not None else top)
         out.append(
             f'<rect class="band" x="{x0:.1f}" y="0" width="{max(x1 - x0, 1.5):.1f}" '
-            f'height="{height}" fill="#2da44e" fill-opacity="0.15" stroke="#2da44e" '
+            f'height="{height}" fill="{BAND_FILL}" fill-opacity="0.14" stroke="{BAND_FILL}" '
             'stroke-dasharray="3 2"/>'
         )
+    for i, (key, value) in enumerate(items):
+        y = 5 + i * row
+        v = float(value)
+        weight = ' font-weight="bold"' if mark is not None and str(key) == mark else ""
+        out.append(
+            f'<text x="{label_w - 6}" y="{y + 11}" font-size="11" text-anchor="end"{weight}>'
+            f"{escape(str(key))}</text>"
+        )
+        out.append(
+            f'<rect class="bar" x="{label_w}" y="{y + 1}" width="{w(v):.1f}" '
+            f'height="{row - 4}" fill="{fill(str(key), v)}"/>'
+        )
+        out.append(
+            f'<text x="{label_w + w(v) + 4:.1f}" y="{y + 11}" font-size="11">'
+            f"{escape(number(value))}</text>"
+        )
     out.append("</svg>")
+    if len(groups) > MAX_BARS:
+        out.append(f'<p class="meta">first {MAX_BARS} of {len(groups)} groups drawn</p>')
     return "".join(out)

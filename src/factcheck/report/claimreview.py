@@ -1,17 +1,29 @@
 """schema.org ClaimReview (JSON-LD), for exchange with other fact-checkers.
 
-Verdict -> rating, on a 1 (worst) to 5 (best) scale, higher meaning more accurate:
+A list with one ClaimReview per claim, in report order. The rating scale is 1 (worst) to
+5 (best), higher meaning more accurate, with bestRating/worstRating always written:
 
-| verdict | ratingValue | alternateName |
-| --- | --- | --- |
-| pass | 5 | True |
-| warn | 3 | Partly true |
-| fail | 1 | False |
-| error | — | Could not be checked (no rating) |
-| skip | — | Unverifiable (no rating) |
+| verdict         | ratingValue | alternateName                                  |
+| --------------- | ----------- | ---------------------------------------------- |
+| pass            | 5           | True                                           |
+| warn            | 4           | Mostly true                                    |
+| fail            | 1           | False                                          |
+| pass, circular  | (none)      | Unconfirmed: the only data repeats the article |
+| error           | (none)      | Could not be checked                           |
+| skip            | (none)      | Unverifiable                                   |
 
-A circular pass (the only evidence repeats the publication) is rated 3,
-"Unconfirmed": agreeing with a relay of itself confirms nothing.
+Decision: skipped and errored claims are included (a reader exchanging reviews should
+see what was looked at and left open), but with no ratingValue, because no rating on the
+scale was reached; `include_unrated=False` leaves them out. A circular pass is unrated for
+the same reason: agreeing with a relay of itself confirms nothing. Manual claims are rated
+by their editor's verdict.
+
+Output is JSON with `<`, `>` and `&` written as \\u003c, \\u003e, \\u0026 (the same
+strings), so it can be pasted into a `<script type="application/ld+json">` safely.
+
+`url` (the page where the review is published; each claim gets `url#claim-<id>`) and
+`author` (the fact-checking organisation) are options: schema.org readers expect both,
+and factcheck cannot know them, so they are omitted rather than invented.
 """
 
 from __future__ import annotations
@@ -19,51 +31,96 @@ from __future__ import annotations
 import json
 from typing import Any
 
-RATINGS = {
+from factcheck.report._common import normalize, source_of
+
+# verdict -> (ratingValue or None, alternateName); see the table above.
+RATINGS: dict[str, tuple[int | None, str]] = {
     "pass": (5, "True"),
-    "warn": (3, "Partly true"),
+    "warn": (4, "Mostly true"),
     "fail": (1, "False"),
     "error": (None, "Could not be checked"),
     "skip": (None, "Unverifiable"),
 }
-CIRCULAR = (3, "Unconfirmed")
+CIRCULAR: tuple[int | None, str] = (None, "Unconfirmed: the only data repeats the article")
+BEST, WORST = 5, 1
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
-    sources = {s["file"]: s for s in report.get("sources", [])}
+def render(
+    report: dict[str, Any],
+    *,
+    url: str | None = None,
+    author: str | None = None,
+    author_url: str | None = None,
+    include_unrated: bool = True,
+) -> str:
+    report = normalize(report)
     reviews = []
     for claim in report["claims"]:
-        source = sources.get(claim["file"], {})
-        value, name = RATINGS[claim["verdict"]]
-        if claim["verdict"] == "pass" and claim.get("circular"):
-            value, name = CIRCULAR
-        rating: dict[str, Any] = {
-            "@type": "Rating",
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": name,
-            "ratingExplanation": claim["explanation"],
-        }
-        if value is not None:
-            rating["ratingValue"] = value
-        appearance = {
-            "@type": "NewsArticle",
-            "headline": source.get("title"),
-            "datePublished": source.get("published"),
-        }
-        if source.get("url"):
-            appearance["url"] = source["url"]
-        if source.get("publisher"):
-            appearance["publisher"] = {"@type": "Organization", "name": source["publisher"]}
-        reviews.append({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "identifier": claim["id"],
-            "claimReviewed": claim["quote"],
-            "datePublished": report["generated"][:10],
-            "itemReviewed": {"@type": "Claim", "appearance": appearance,
-                             "firstAppearance": appearance},
-            "reviewRating": rating,
-            "author": {"@type": "Organization", "name": "factcheck"},
-        })  # fmt: skip
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+        value, name = rating_of(claim)
+        if value is None and not include_unrated:
+            continue
+        reviews.append(_review(report, claim, value, name, url, author, author_url))
+    text = json.dumps(reviews, indent=2, ensure_ascii=False)
+    # JSON-LD usually ends up inside <script type="application/ld+json">: a quote holding
+    # "</script>" must not close that element. \u003c is the same JSON string.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text + "\n"
+
+
+def rating_of(claim: dict[str, Any]) -> tuple[int | None, str]:
+    if claim["verdict"] == "pass" and claim["circular"]:
+        return CIRCULAR
+    return RATINGS[claim["verdict"]]
+
+
+def _review(
+    report: dict[str, Any],
+    claim: dict[str, Any],
+    value: int | None,
+    name: str,
+    url: str | None,
+    author: str | None,
+    author_url: str | None,
+) -> dict[str, Any]:
+    source = source_of(report, claim["file"])
+    appearance: dict[str, Any] = {
+        "@type": "NewsArticle" if source.get("publisher") else "CreativeWork"
+    }
+    for key, field in (("url", "url"), ("headline", "title"), ("datePublished", "published")):
+        if source.get(field):
+            appearance[key] = str(source[field])
+    if source.get("publisher"):
+        appearance["publisher"] = {"@type": "Organization", "name": source["publisher"]}
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    if source.get("publisher"):
+        item["author"] = {"@type": "Organization", "name": source["publisher"]}
+    if source.get("published"):
+        item["datePublished"] = str(source["published"])
+
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if value is not None:
+        rating["ratingValue"] = value
+    rating.update(
+        bestRating=BEST,
+        worstRating=WORST,
+        alternateName=name,
+        ratingExplanation=claim["explanation"],
+    )
+
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": claim["id"],
+    }
+    if url:
+        review["url"] = f"{url}#claim-{claim['id']}"
+    review["claimReviewed"] = claim["quote"]
+    if report["generated"]:
+        review["datePublished"] = str(report["generated"])[:10]
+    if author:
+        review["author"] = {"@type": "Organization", "name": author}
+        if author_url:
+            review["author"]["url"] = author_url
+    review["itemReviewed"] = item
+    review["reviewRating"] = rating
+    return review

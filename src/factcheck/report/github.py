@@ -1,4 +1,13 @@
-"""GitHub Actions: workflow commands that annotate each claim's line, and a job summary."""
+"""GitHub Actions: workflow commands that annotate each claim's line, and a job summary.
+
+`render` is pure: it returns the commands (`::error file=...,line=...,title=...::message`
+for fail and error, `::warning` for warn) and a last plain line with the counts.
+`write_step_summary` is the one side effect: it appends the Markdown report to the file
+named by GITHUB_STEP_SUMMARY, which GitHub shows on the run's page.
+
+Escaping follows GitHub's toolkit (`@actions/core` command.ts): in the message `%`, CR and
+LF become %25, %0D, %0A; in properties `:` and `,` also become %3A and %2C.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +15,51 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from factcheck.report._common import normalize, summary_line
+
 COMMANDS = {"fail": "error", "error": "error", "warn": "warning"}
 
 
-def _data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
-    lines = []
-    for claim in report["claims"]:
-        command = COMMANDS.get(claim["verdict"])
-        if command is None:
-            continue
-        title = _property(f"factcheck {claim['verdict']}: {claim['id']}")
-        lines.append(
-            f"::{command} file={_property(claim['file'])},line={claim['line']},"
-            f"title={title}::{_data(claim['explanation'])}"
+def command(name: str, message: str, **properties: Any) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def render(report: dict[str, Any]) -> str:
+    report = normalize(report)
+    lines = [
+        command(
+            COMMANDS[claim["verdict"]],
+            claim["explanation"] or claim["verdict"],
+            file=claim["file"],
+            line=max(1, int(claim["line"] or 1)),
+            title=f"factcheck {claim['verdict']}: {claim['id']}",
         )
-    counts = report["summary"]
-    lines.append(_data(", ".join(f"{counts[v]} {v}" for v in counts)))
+        for claim in report["claims"]
+        if claim["verdict"] in COMMANDS
+    ]
+    # A plain log line (not a command); escaped so it can never be read as one.
+    lines.append(escape_data(f"factcheck: {summary_line(report)}"))
     return "\n".join(lines) + "\n"
 
 
-def write_step_summary(report: dict[str, Any], env: Mapping[str, str]) -> None:
-    """Append the Markdown report to the job summary GitHub shows on the run's page."""
+def write_step_summary(report: dict[str, Any], env: Mapping[str, str]) -> Path | None:
+    """Append the Markdown report to $GITHUB_STEP_SUMMARY; return the file, or None when
+    the variable is unset (not running in GitHub Actions)."""
     from factcheck.report.markdown import render as markdown
 
-    path = env.get("GITHUB_STEP_SUMMARY")
-    if path:
-        with Path(path).open("a", encoding="utf-8") as handle:
-            handle.write(markdown(report) + "\n")
+    target = env.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    path = Path(target)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(markdown(report) + "\n")
+    return path

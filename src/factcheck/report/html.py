@@ -1,35 +1,67 @@
-"""A self-contained HTML report for auditors: inline CSS and SVG, no script, no network."""
+"""A self-contained HTML report for auditors: one file, inline CSS and SVG, no script, no
+network. Every claim shows its quote, source, rule, actual figure and computation step by
+step; every dataset its hash, provenance and schema result. Text is escaped by jinja2's
+autoescape, so a quote holding `<script>` is shown, never run.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
-from factcheck.report._common import actual, by_file, number, source_of, summary_line
+from factcheck.report._common import (
+    VERDICTS,
+    actual,
+    by_file,
+    metric_text,
+    normalize,
+    number,
+    problems_first,
+    rounding_text,
+    source_of,
+    summary_line,
+)
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
-    from importlib.resources import files
+def link(url: Any) -> str | None:
+    """A URL fit for href: http(s) only, so `javascript:` in a YAML file stays text."""
+    text = str(url or "")
+    return text if urlsplit(text).scheme in ("http", "https") else None
 
+
+def render(report: dict[str, Any], *, title: str | None = None) -> str:
+    """title: the page title (default: `factcheck report` and the articles' titles)."""
     import jinja2
     from markupsafe import Markup
 
-    from factcheck.report.charts import COLORS, chart
+    from factcheck.report.charts import chart
 
+    report = normalize(report)
     env = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        loader=jinja2.PackageLoader("factcheck.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    env.filters["number"] = number
-    env.filters["actual"] = actual
-    env.filters["chart"] = lambda claim: Markup(chart(claim))  # built from escaped parts
-    template = env.from_string(
-        files("factcheck.report").joinpath("templates/report.html.j2").read_text("utf-8")
+    env.filters.update(
+        number=number, actual=actual, rounding=rounding_text, metric=metric_text, link=link
     )
-    files_ = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
-    total = sum(report["summary"].values()) or 1
-    return template.render(
+    # charts.py escapes every text it writes, so its SVG may go in unescaped.
+    env.filters["chart"] = lambda claim: Markup(chart(claim))
+    files = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
+    total = sum(report["summary"].values())
+    default_title = "factcheck report — " + "; ".join(
+        str(source.get("title") or file) for file, source, _ in files
+    )
+    return env.get_template("report.html.j2").render(
         report=report,
-        files=files_,
+        files=files,
+        problems=problems_first(report["claims"]),
+        invalid=[d for d in report["datasets"] if not d["valid"]],
         summary=summary_line(report),
-        colors=COLORS,
+        verdicts=VERDICTS,
         total=total,
+        title=title or default_title,
     )

@@ -1,64 +1,107 @@
-"""JUnit XML: one testcase per claim, so any CI server shows claims as tests.
+"""JUnit XML: one testcase per claim, so any CI server lists claims as tests.
 
-classname is the claims file, name the claim id; fail -> <failure>, error ->
-<error>, skip -> <skipped>; warn passes (with its explanation in system-out)
-unless the run was strict.
+- one testsuite per claims file, with its counts and, as properties, the factcheck
+  version, the git commit and the sha256 of every dataset its claims read;
+- testcase: classname = the claims file, name = the claim id, file and line attributes;
+- fail -> <failure message=explanation>, error -> <error>, skip -> <skipped message=reason>;
+  warn passes (its explanation in system-out) unless the run was strict, then it fails.
+
+Validated against `schemas/junit.xsd` (the Jenkins junit-10.xsd structure; `file`/`line`
+are the one extension, dropped with `locations=False`).
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from factcheck.report._common import actual, by_file
+from factcheck.report._common import actual, by_file, normalize
+
+# Characters XML 1.0 cannot carry at all (not even escaped): dropped, or the file is unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
-    strict = bool(report.get("strict"))
+def _text(value: Any) -> str:
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
+def render(report: dict[str, Any], *, strict: bool | None = None, locations: bool = True) -> str:
+    """strict: warn counts as a failure (default: the run's own `strict`);
+    locations: write testcase file/line (GitLab, pytest) — off for junit-10.xsd validators."""
+    report = normalize(report)
+    strict = bool(report["strict"]) if strict is None else strict
+    datasets = {d["name"]: d for d in report["datasets"]}
     suites = ET.Element("testsuites", name="factcheck")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0}
     for file, claims in by_file(report).items():
-        suite = ET.SubElement(suites, "testsuite", name=file, timestamp=report["generated"])
-        props = ET.SubElement(suite, "properties")
-        for dataset in report["datasets"]:
-            ET.SubElement(
-                props, "property", name=f"dataset.{dataset['name']}.sha256", value=dataset["sha256"]
-            )
+        suite = ET.SubElement(suites, "testsuite", name=_text(file))
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        props = ET.SubElement(suite, "properties")
+        _properties(props, report, claims, datasets)
         for claim in claims:
             counts["tests"] += 1
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=file,
-                name=claim["id"],
-                file=file,
-                line=str(claim["line"]),
-                time="0",
-            )
-            message = claim["explanation"]
-            detail = (
-                f"{file}:{claim['line']}: {claim['verdict']}: {claim['quote']}\n"
-                f"claimed: {claim['claim']}\nactual: {actual(claim['actual'])}\n{message}"
-            )
-            verdict = claim["verdict"]
-            if verdict == "fail" or (verdict == "warn" and strict):
-                counts["failures"] += 1
-                ET.SubElement(case, "failure", message=message, type=verdict).text = detail
-            elif verdict == "error":
-                counts["errors"] += 1
-                ET.SubElement(case, "error", message=message, type="error").text = detail
-            elif verdict == "skip":
-                counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=claim.get("reason") or message)
-            else:
-                ET.SubElement(case, "system-out").text = detail
+            outcome = _case(suite, file, claim, strict, locations)
+            if outcome:
+                counts[outcome] += 1
         for key, value in counts.items():
             suite.set(key, str(value))
-            totals[key] += value
+        suite.set("time", "0")
+        if report["generated"]:
+            suite.set("timestamp", report["generated"])
+        for key in totals:
+            totals[key] += counts[key]
     for key, value in totals.items():
         suites.set(key, str(value))
     ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    body = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def _properties(
+    props: ET.Element,
+    report: dict[str, Any],
+    claims: list[dict[str, Any]],
+    datasets: dict[str, dict[str, Any]],
+) -> None:
+    def prop(name: str, value: Any) -> None:
+        ET.SubElement(props, "property", name=name, value=_text(value))
+
+    prop("factcheck.version", report["factcheck_version"] or "")
+    if report["git_commit"]:
+        prop("git.commit", report["git_commit"])
+    used = {name for claim in claims for name in claim["datasets"]}
+    # Catalog order, not set order: the file must come out byte-identical on every run.
+    for name, dataset in datasets.items():
+        if name in used:
+            prop(f"dataset.{name}.sha256", dataset["sha256"])
+
+
+def _case(
+    suite: ET.Element, file: str, claim: dict[str, Any], strict: bool, locations: bool
+) -> str | None:
+    """Write one testcase; return the suite counter it adds to, if any."""
+    case = ET.SubElement(suite, "testcase", classname=_text(file), name=_text(claim["id"]))
+    if locations:
+        case.set("file", _text(file))
+        case.set("line", str(max(1, int(claim["line"] or 1))))
+    case.set("time", "0")
+    verdict = claim["verdict"]
+    message = _text(claim["explanation"])
+    detail = _text(
+        f"{file}:{claim['line']}: {verdict}\nquote: {claim['quote']}\n"
+        f"claimed: {claim['claim']}\nactual: {actual(claim['actual'], 40)}\n"
+        + (f"rule: {claim['rule']}\n" if claim["rule"] else "")
+        + message
     )
+    if verdict == "fail" or (verdict == "warn" and strict):
+        ET.SubElement(case, "failure", message=message, type=verdict).text = detail
+        return "failures"
+    if verdict == "error":
+        ET.SubElement(case, "error", message=message, type="error").text = detail
+        return "errors"
+    if verdict == "skip":
+        ET.SubElement(case, "skipped", message=_text(claim["reason"] or message))
+        return "skipped"
+    ET.SubElement(case, "system-out").text = detail
+    return None

@@ -1,70 +1,110 @@
-"""Markdown for a pull-request comment: problems first, then counts, passes folded away."""
+"""Markdown for a pull-request comment or a job summary (GitHub-flavoured tables).
+
+Order: a title with the counts; the claims that fail, error or warn, in one table, worst
+first; the summary line; datasets that failed their schema; drift; skipped claims with
+their reasons; passing claims folded in <details>. Text from articles and YAML is escaped
+so a quote can neither break the table nor inject HTML.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from factcheck.report._common import actual, summary_line
+from factcheck.report._common import (
+    actual,
+    counts,
+    normalize,
+    problems_first,
+    summary_line,
+)
 
 ICONS = {"fail": "❌", "error": "⛔", "warn": "⚠️", "pass": "✅", "skip": "⏭️"}
 
 
-def cell(text: Any) -> str:
-    """One table cell: no pipes or newlines may break the table; HTML stays text."""
-    value = "" if text is None else str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+def cell(value: Any) -> str:
+    """Text for a table cell or a list item: `|` and newlines would end the cell or row,
+    `<`/`&` would be read as HTML, so they are escaped."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("|", "\\|")
+    return " ".join(text.split("\n")).replace("\r", " ")
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
+def title(report: dict[str, Any]) -> str:
+    tally = counts(report)
+    total = sum(tally.values())
+    problems = [f"{tally[v]} {v}" for v in ("fail", "error", "warn") if tally[v]]
+    if not problems:
+        return f"✅ factcheck: all {total} claims hold ({tally['pass']} pass, {tally['skip']} skip)"
+    icon = "⚠️" if not tally["fail"] + tally["error"] else "❌"
+    return f"{icon} factcheck: {', '.join(problems)} of {total} claims"
+
+
+def render(report: dict[str, Any]) -> str:
+    report = normalize(report)
     claims = report["claims"]
-    counts = report["summary"]
-    bad = [c for c in claims if c["verdict"] in ("fail", "error", "warn")]
-    order = {"fail": 0, "error": 1, "warn": 2}
-    bad.sort(key=lambda c: (order[c["verdict"]], c["file"], c["line"]))
-    head = (
-        "factcheck: all claims hold"
-        if not counts["fail"] + counts["error"]
-        else (f"factcheck: {counts['fail'] + counts['error']} claim(s) do not hold")
-    )
-    lines = [f"### {head}", ""]
+    lines = [f"### {title(report)}", ""]
+
+    bad = problems_first(claims)
     if bad:
-        lines += ["| | claim | quote | claimed | actual | why |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| verdict | claim | quote | claimed | actual | why |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for c in bad:
-            where = f"`{c['id']}` ({cell(c['file'])}:{c['line']})"
             lines.append(
-                f"| {ICONS[c['verdict']]} {c['verdict']} | {where} | {cell(c['quote'])} | "
-                f"{cell(c['claim'])} | {cell(actual(c['actual']))} | {cell(c['explanation'])} |"
+                f"| {ICONS[c['verdict']]} {c['verdict']} "
+                f"| `{cell(c['id'])}` {cell(c['file'])}:{c['line']} "
+                f"| {cell(c['quote'])} | {cell(c['claim'])} | {cell(actual(c['actual']))} "
+                f"| {cell(c['explanation'])}{' (circular)' if c['circular'] else ''} |"
             )
         lines.append("")
+
     lines += [f"**{summary_line(report)}**", ""]
-    invalid = [d for d in report["datasets"] if not d["valid"]]
-    for dataset in invalid:
-        lines.append(f"⛔ dataset `{dataset['name']}` ({cell(dataset['path'])}) failed its schema:")
+
+    for dataset in report["datasets"]:
+        if dataset["valid"]:
+            continue
+        lines.append(
+            f"⛔ dataset `{cell(dataset['name'])}` ({cell(dataset['path'])}) failed its schema:"
+        )
         for failure in dataset["failures"]:
+            column = f"column `{cell(failure['column'])}`: " if failure.get("column") else ""
+            examples = ", ".join(
+                cell(repr(c.get("failure_case"))) for c in failure.get("failure_cases", [])[:3]
+            )
             lines.append(
-                f"- {cell(failure.get('column') or '')} {cell(failure['check'])}: "
-                f"{failure['count']} row(s)"
+                f"- {column}{cell(failure['check'])}: {failure.get('count', '?')} row(s)"
+                + (f", e.g. {examples}" if examples else "")
             )
         lines.append("")
-    drift = report.get("drift")
+
+    drift = report["drift"]
     if drift and drift.get("claims"):
-        lines.append(f"**Drift against {cell(drift.get('lock'))}:**")
+        lines.append(f"**Drift against {cell(drift.get('lock') or 'the lock')}:**")
         for item in drift["claims"]:
             lines.append(
-                f"- `{item['id']}`: {cell(actual(item.get('old_actual')))} "
+                f"- `{cell(item['id'])}`: {cell(actual(item.get('old_actual')))} "
                 f"({item.get('old_verdict')}) → {cell(actual(item.get('new_actual')))} "
                 f"({item.get('new_verdict')})"
             )
         lines.append("")
-    for verdict, label in (("pass", "passed"), ("skip", "skipped")):
-        chosen = [c for c in claims if c["verdict"] == verdict]
-        if chosen:
-            lines.append(f"<details><summary>{len(chosen)} {label}</summary>\n")
-            for c in chosen:
-                lines.append(
-                    f"- `{c['id']}`: {cell(c['claim'])} = {cell(actual(c['actual']))} "
-                    f"— {cell(c['explanation'])}"
-                )
-            lines += ["", "</details>", ""]
+
+    skipped = [c for c in claims if c["verdict"] == "skip"]
+    if skipped:
+        lines.append(f"**{len(skipped)} skipped:**")
+        lines.extend(
+            f"- `{cell(c['id'])}`: {cell(c['reason'] or c['explanation'])}" for c in skipped
+        )
+        lines.append("")
+
+    passed = [c for c in claims if c["verdict"] == "pass"]
+    if passed:
+        lines += [f"<details><summary>{len(passed)} passed</summary>", ""]
+        for c in passed:
+            figure = f" = {cell(actual(c['actual']))}" if c["actual"] is not None else ""
+            lines.append(
+                f"- `{cell(c['id'])}`: {cell(c['claim'])}{figure} — {cell(c['explanation'])}"
+            )
+        lines += ["", "</details>", ""]
     return "\n".join(lines)

@@ -1,54 +1,90 @@
-"""SARIF 2.1.0: each claim that does not pass is a result at its YAML file and line,
-so code-scanning views annotate the claim where it is written."""
+"""SARIF 2.1.0: each claim that fails, errors or warns is a result at its YAML file and line,
+so code-scanning views (GitHub, GitLab, VS Code) annotate the claim where it is written.
+
+One rule per non-passing verdict (`factcheck/fail`, `factcheck/error`, `factcheck/warn`);
+the result's message is the claim's explanation; its partial fingerprint is the claim's
+fingerprint, so an alert survives the claim moving to another line.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from factcheck import __version__
+from factcheck.report._common import normalize
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
-    "fail": "the data contradicts the claim",
-    "error": "the claim's figure could not be computed",
-    "warn": "the data supports the claim only loosely",
+    "fail": ("claim-contradicted", "The data contradicts the published figure."),
+    "error": ("claim-not-computed", "The claim's figure could not be computed."),
+    "warn": ("claim-loose", "The data supports the published figure only loosely."),
 }
+RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES]
 
 
-def render(report: dict[str, Any], **_: Any) -> str:
+def render(report: dict[str, Any], *, information_uri: str | None = None) -> str:
+    """information_uri: the tool's home page, shown by viewers (optional)."""
+    report = normalize(report)
     rules = [
-        {"id": f"factcheck/{verdict}", "name": f"claim-{verdict}",
-         "shortDescription": {"text": text},
-         "defaultConfiguration": {"level": LEVELS[verdict]}}
-        for verdict, text in RULES.items()
-    ]  # fmt: skip
-    results = []
-    for claim in report["claims"]:
-        verdict = claim["verdict"]
-        if verdict not in LEVELS:
-            continue
-        results.append({
-            "ruleId": f"factcheck/{verdict}",
-            "level": LEVELS[verdict],
-            "message": {"text": f"{claim['id']}: {claim['explanation']}"},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": claim["file"], "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": max(1, int(claim["line"]))},
-            }}],
-            "partialFingerprints": {"claimFingerprint/v1": claim.get("fingerprint", claim["id"])},
-            "properties": {"claim": claim["claim"], "quote": claim["quote"],
-                           "actual": claim["actual"]},
-        })  # fmt: skip
+        {
+            "id": f"factcheck/{verdict}",
+            "name": name,
+            "shortDescription": {"text": text},
+            "defaultConfiguration": {"level": LEVELS[verdict]},
+        }
+        for verdict, (name, text) in RULES.items()
+    ]
+    results = [_result(claim) for claim in report["claims"] if claim["verdict"] in LEVELS]
+    driver: dict[str, Any] = {"name": "factcheck", "rules": rules}
+    if report["factcheck_version"]:
+        driver["version"] = report["factcheck_version"]
+    if information_uri:
+        driver["informationUri"] = information_uri
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "properties": {
+            "summary": report["summary"],
+            "exit_code": report["exit_code"],
+            # Not versionControlProvenance: that needs the repository's URI, which we lack.
+            "git_commit": report["git_commit"],
+            "generated": report["generated"],
+        },
+    }
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__,
-                                "informationUri": "https://pypi.org/project/factcheck/",
-                                "rules": rules}},
-            "results": results,
-            "properties": {"summary": report["summary"]},
-        }],
-    }  # fmt: skip
+        "runs": [run],
+    }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _result(claim: dict[str, Any]) -> dict[str, Any]:
+    verdict = claim["verdict"]
+    rule_id = f"factcheck/{verdict}"
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": RULE_IDS.index(rule_id),
+        "level": LEVELS[verdict],
+        # SARIF viewers show only the message: it must stand alone, so it names the claim.
+        "message": {"text": claim["explanation"] or f"{claim['id']}: {verdict}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": claim["file"], "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": max(1, int(claim["line"] or 1))},
+                },
+                "logicalLocations": [{"name": claim["id"], "kind": "claim"}],
+            }
+        ],
+        "partialFingerprints": {"claimFingerprint/v1": claim.get("fingerprint") or claim["id"]},
+        "properties": {
+            "claim_id": claim["id"],
+            "verdict": verdict,
+            "claim": claim["claim"],
+            "quote": claim["quote"],
+            "actual": claim["actual"],
+            "circular": claim["circular"],
+        },
+    }

@@ -1,81 +1,120 @@
-"""The terminal report: grouped by claims file, one line per claim, a summary line."""
+"""The terminal report: grouped by claims file, one line per claim, a summary line last.
+
+Each claim line is `symbol verdict id "claimed" = actual — explanation`. Colour is the
+caller's decision (a terminal without NO_COLOR), never guessed here, so the output of a
+pipe or a file stays plain.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from factcheck.report._common import actual, by_file, source_of, summary_line
+from factcheck.report._common import (
+    actual,
+    by_file,
+    metric_text,
+    normalize,
+    number,
+    one_line,
+    rounding_text,
+    source_of,
+    summary_line,
+)
 
 SYMBOLS = {"pass": "✓", "warn": "!", "fail": "✗", "error": "E", "skip": "-"}
 COLORS = {"pass": "32", "warn": "33", "fail": "31", "error": "35", "skip": "2"}
+PAD = " " * 6  # details sit under the claim id
 
 
 def render(
     report: dict[str, Any], *, color: bool = False, quiet: bool = False, verbose: bool = False
 ) -> str:
+    """quiet: only fail/warn/error claims; verbose: each claim's computation below it."""
+    report = normalize(report)
+
     def paint(verdict: str, text: str) -> str:
         return f"\033[{COLORS[verdict]}m{text}\033[0m" if color else text
 
     lines: list[str] = []
-    for dataset in report["datasets"]:
-        if not dataset["valid"]:
-            lines.append(
-                paint("error", f"dataset {dataset['name']} ({dataset['path']}) failed its schema:")
-            )
-            for failure in dataset["failures"]:
-                examples = ", ".join(repr(c["failure_case"]) for c in failure["failure_cases"])
-                column = f"column {failure['column']}: " if failure["column"] else ""
-                lines.append(
-                    f"    {column}{failure['check']} — {failure['count']} row(s), e.g. {examples}"
-                )
     for file, claims in by_file(report).items():
         shown = [c for c in claims if not quiet or c["verdict"] in ("fail", "warn", "error")]
         if not shown:
             continue
         source = source_of(report, file)
-        title = f" — {source['title']}" if source.get("title") else ""
+        title = f" — {one_line(source['title'])}" if source.get("title") else ""
         lines.append(f"{file}{title}")
         for claim in shown:
             verdict = claim["verdict"]
             head = paint(verdict, f"  {SYMBOLS[verdict]} {verdict:<5}")
             figure = "" if claim["actual"] is None else f" = {actual(claim['actual'], 4)}"
-            lines.append(f"{head} {claim['id']}: {claim['claim']!r}{figure}")
-            lines.append(f"          {claim['explanation']}")
+            flag = " [circular]" if claim["circular"] else ""
+            lines.append(
+                f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
+                f" — {one_line(claim['explanation'])}"
+            )
             if verbose:
-                lines.extend(_details(claim))
-    drift = report.get("drift")
+                lines.extend(PAD + one_line(detail) for detail in _details(claim))
+        lines.append("")
+
+    for dataset in report["datasets"]:
+        if dataset["valid"]:
+            continue
+        lines.append(
+            paint("error", f"dataset {dataset['name']} ({dataset['path']}) failed its schema:")
+        )
+        for failure in dataset["failures"]:
+            examples = ", ".join(
+                f"{c.get('failure_case')!r} (row {c.get('index')})"
+                for c in failure.get("failure_cases", [])[:5]
+            )
+            column = f"column {failure['column']}: " if failure.get("column") else ""
+            lines.append(
+                one_line(
+                    f"    {column}{failure['check']}: {failure.get('count', '?')} row(s)"
+                    + (f", e.g. {examples}" if examples else "")
+                )
+            )
+        lines.append("")
+
+    drift = report["drift"]
     if drift and drift.get("claims"):
-        lines.append(f"drift against {drift.get('lock', 'factcheck.lock')}:")
-        for item in drift["claims"]:
-            lines.append(f"  {item['id']}: {_drift_reason(item)}")
+        lines.append(f"drift against {drift.get('lock') or 'the lock'}:")
+        lines.extend(f"  {item['id']}: {one_line(_drift_reason(item))}" for item in drift["claims"])
+        lines.append("")
+
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
 def _details(claim: dict[str, Any]) -> list[str]:
-    out = []
-    pad = "          "
-    if claim.get("rule"):
-        out.append(f"{pad}rule: {claim['rule']}")
-    if claim.get("rounding"):
-        modes = ", ".join(
-            f"{k}: {'passes' if v else 'fails'}" for k, v in claim["rounding"].items()
-        )
-        out.append(f"{pad}rounding: {modes}")
-    computation = claim.get("computation") or {}
-    for metric in computation.get("metrics", []):
-        where = f" where {metric['where']}" if metric.get("where") else ""
-        by = f" by {metric['by']} over {metric['over']}" if metric.get("by") else ""
-        column = f"({metric['column']})" if metric.get("column") else ""
+    out: list[str] = []
+    if claim["rule"]:
+        out.append(f"rule: {claim['rule']}")
+    if claim["rounding"]:
+        out.append(f"rounding: {rounding_text(claim['rounding'])}")
+    computation = claim["computation"] or {}
+    for metric in computation.get("metrics") or []:
+        rows = metric.get("rows")
+        plural = "" if rows == 1 else "s"
+        out.append(f"{metric['name']} = {metric_text(metric)}: {number(rows)} row{plural}")
+        if metric.get("groups"):
+            out.append(f"  groups: {actual(metric['groups'], 40)}")
+        elif metric.get("value") is not None:
+            out.append(f"  value: {actual(metric['value'])}")
+    if computation.get("expr"):
+        out.append(f"expr: {computation['expr']}")
+    out.extend(f"  {step}" for step in computation.get("steps") or [])
+    manual = claim["manual"]
+    # Manual and skipped claims usually say who/why in their explanation already.
+    if manual and str(manual.get("evidence")) not in claim["explanation"]:
         out.append(
-            f"{pad}{metric['name']} = {metric['aggregate']}{column} of "
-            f"{metric['dataset']}{where}{by}: {metric['rows']} rows -> "
-            f"{actual(metric.get('groups') or metric.get('value'))}"
+            f"checked by {manual.get('by')} on {manual.get('on')}: {manual.get('verdict')}; "
+            f"evidence: {manual.get('evidence')}"
         )
-    for step in computation.get("steps", []):
-        out.append(f"{pad}{step}")
-    if claim.get("note"):
-        out.append(f"{pad}note: {claim['note']}")
+    if claim["reason"] and claim["reason"] not in claim["explanation"]:
+        out.append(f"reason: {claim['reason']}")
+    if claim["note"]:
+        out.append(f"note: {claim['note']}")
     return out
 
 
