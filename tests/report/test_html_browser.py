@@ -70,7 +70,7 @@ def test_report_in_chromium(report, browser, tmp_path) -> None:
     }
     with_figure = {c["id"] for c in report["claims"] if c["actual"] is not None}
     assert drawn == with_figure
-    bars = browser.find_elements(By.CSS_SELECTOR, '[data-claim-id="jfk_every_month"] rect.bar')
+    bars = browser.find_elements(By.CSS_SELECTOR, '[data-claim-id="jfk_every_month"] circle.dot')
     assert len(bars) == 12
 
     # The quote is text: no <script> element exists, and the page shows it as written.

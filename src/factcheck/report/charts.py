@@ -1,8 +1,11 @@
 """Inline SVG charts for the HTML report: no script, no network, every text escaped.
 
 - a single figure: a number line with the pass band shaded and the actual marked;
-- groups (`by`, judged over each/any/argmax...): one bar per group, the pass band drawn
-  across them; bars inside the band are green, outside it amber;
+- groups judged against a band (`by` with over each/any...): one row per group, a dot at
+  its value on a shared scale with the pass band shaded across all rows; dots inside the
+  band are green, outside it amber. Dots, not bars: the scale need not start at zero, so
+  9,012 and 8,421 look as different as they are;
+- groups without a band (argmax/argmin): bars from zero, the named group marked;
 - a derived figure (`expr` over two or more metrics): its parts as bars, under its line.
 
 Charts are decoration on top of the numbers written beside them, so a claim without a
@@ -28,16 +31,19 @@ def chart(claim: dict[str, Any]) -> str:
     value = claim.get("actual")
     band = claim.get("band") or {}
     if isinstance(value, dict) and value and all(_num(v) for v in value.values()):
-        return _bars(value, band, f"{claim['id']}: each group against the claimed band")
+        label = f"{claim['id']}: each group against the claimed band"
+        if band.get("low") is not None or band.get("high") is not None:
+            return _dots(value, band, label)
+        return _bars(value, label)
     groups = _groups(claim)
     if isinstance(value, str) and groups:
         # argmax/argmin: the claim names a group; show every group, the judged one marked.
-        return _bars(groups, {}, f"{claim['id']}: groups, {value} marked", mark=value)
+        return _bars(groups, f"{claim['id']}: groups, {value} marked", mark=value)
     if _num(value):
         line = _number_line(float(value), band, claim["verdict"], claim["id"])
         parts = _parts(claim)
         if parts:
-            line += _bars(parts, {}, f"{claim['id']}: the parts of the expression", color=PART)
+            line += _bars(parts, f"{claim['id']}: the parts of the expression")
         return line
     return ""
 
@@ -109,58 +115,94 @@ def _number_line(value: float, band: dict[str, Any], verdict: str, claim_id: str
     return "".join(out)
 
 
-def _bars(
-    groups: dict[str, Any],
-    band: dict[str, Any],
-    label: str,
-    *,
-    mark: str | None = None,
-    color: str | None = None,
-) -> str:
+def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color: str = PART) -> str:
+    """Bars from zero (no band here: banded groups are drawn as dots); `mark` names the
+    group the claim is about (argmax/argmin), drawn green and bold."""
     items = list(groups.items())[:MAX_BARS]
-    low, high = band.get("low"), band.get("high")
-    values = [float(v) for _, v in items] + [float(v) for v in (low, high) if v is not None]
-    top = max(max(values), 0) or 1
+    top = max(max(float(v) for _, v in items), 0) or 1
     row, label_w, right = 18, 100, 64
     height = row * len(items) + 10
 
     def w(v: float) -> float:
         return max(v, 0) / top * (WIDTH - label_w - right)
 
-    def fill(key: str, v: float) -> str:
-        if color:
-            return color
-        if mark is not None:
-            return INSIDE if str(key) == mark else PART
-        inside = (low is None or v >= low) and (high is None or v <= high)
-        return INSIDE if inside else OUTSIDE
-
     out = [_svg(height, label)]
-    if low is not None or high is not None:
-        x0 = label_w + w(low if low is not None else 0)
-        x1 = label_w + w(high if high is not None else top)
-        out.append(
-            f'<rect class="band" x="{x0:.1f}" y="0" width="{max(x1 - x0, 1.5):.1f}" '
-            f'height="{height}" fill="{BAND_FILL}" fill-opacity="0.14" stroke="{BAND_FILL}" '
-            'stroke-dasharray="3 2"/>'
-        )
     for i, (key, value) in enumerate(items):
         y = 5 + i * row
         v = float(value)
-        weight = ' font-weight="bold"' if mark is not None and str(key) == mark else ""
+        marked = mark is not None and str(key) == mark
+        weight = ' font-weight="bold"' if marked else ""
         out.append(
             f'<text x="{label_w - 6}" y="{y + 11}" font-size="11" text-anchor="end"{weight}>'
             f"{escape(str(key))}</text>"
         )
         out.append(
             f'<rect class="bar" x="{label_w}" y="{y + 1}" width="{w(v):.1f}" '
-            f'height="{row - 4}" fill="{fill(str(key), v)}"/>'
+            f'height="{row - 4}" fill="{INSIDE if marked else color}"/>'
         )
         out.append(
             f'<text x="{label_w + w(v) + 4:.1f}" y="{y + 11}" font-size="11">'
             f"{escape(number(value))}</text>"
         )
     out.append("</svg>")
+    if len(groups) > MAX_BARS:
+        out.append(f'<p class="meta">first {MAX_BARS} of {len(groups)} groups drawn</p>')
+    return "".join(out)
+
+
+def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
+    items = list(groups.items())[:MAX_BARS]
+    low, high = band.get("low"), band.get("high")
+    values = [float(v) for _, v in items]
+    points = values + [float(v) for v in (low, high) if v is not None]
+    lo, hi = min(points), max(points)
+    pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1
+    lo, hi = lo - pad, hi + pad
+    row, label_w, right = 18, 100, 56
+    top, height = 4, row * len(items) + 4 + 32
+
+    def x(v: float) -> float:
+        return label_w + (v - lo) / (hi - lo) * (WIDTH - label_w - right)
+
+    bottom = top + row * len(items)
+    out = [_svg(height, label)]
+    x0 = x(low) if low is not None else label_w
+    x1 = x(high) if high is not None else WIDTH - right
+    out.append(
+        f'<rect class="band" x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 1.5):.1f}" '
+        f'height="{bottom - top}" fill="{BAND_FILL}" fill-opacity="0.16" stroke="{BAND_FILL}" '
+        'stroke-dasharray="3 2"/>'
+    )
+    for i, (key, value) in enumerate(items):
+        y = top + i * row + row / 2
+        v = float(value)
+        inside = (low is None or v >= low) and (high is None or v <= high)
+        out.append(
+            f'<line x1="{label_w}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" '
+            'stroke="#eaeef2"/>'
+        )
+        out.append(
+            f'<text x="{label_w - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
+            f"{escape(str(key))}</text>"
+        )
+        out.append(
+            f'<circle class="dot" cx="{x(v):.1f}" cy="{y:.1f}" r="5" '
+            f'fill="{INSIDE if inside else OUTSIDE}" stroke="#fff"/>'
+        )
+        out.append(
+            f'<text x="{WIDTH - right + 6}" y="{y + 4:.1f}" font-size="11">'
+            f"{escape(number(value))}</text>"
+        )
+    for v in (low, high):
+        if v is not None:
+            out.append(
+                f'<text x="{x(v):.1f}" y="{bottom + 13}" font-size="11" text-anchor="middle" '
+                f'fill="#57606a">{escape(number(v))}</text>'
+            )
+    out.append(
+        f'<text x="{label_w}" y="{height - 3}" font-size="11" fill="#57606a">'
+        "shaded: the claim's pass band</text></svg>"
+    )
     if len(groups) > MAX_BARS:
         out.append(f'<p class="meta">first {MAX_BARS} of {len(groups)} groups drawn</p>')
     return "".join(out)
