@@ -1,56 +1,157 @@
-"""Baseline: the same aggregates as the benchmark's claims, as hand-written DuckDB SQL.
+"""Baseline: the benchmark claims' aggregates as hand-written DuckDB SQL over the raw CSV.
 
-One SELECT with a FILTER clause per ungrouped metric, one GROUP BY query per grouped
-metric, straight over the CSV; no validation, no judging. Prints {claim id: value}.
+What an analyst would write without factcheck: `read_csv_auto`, then SQL generated
+straight from the claims YAML (the `where` language is SQL syntax). No schema
+validation, no phrase reading, no judging. Distinct metrics are computed once.
 
-    python bench/baseline_duckdb.py bench/out/project > baseline.json
+Modes:
+  batched (default)  one SELECT with a FILTER (WHERE ...) clause per ungrouped metric, and
+                     one GROUP BY query per grouping key with a FILTER clause per metric
+  per-metric         one query per distinct metric (the design notes found this faster)
+
+Prints {claim id: {"actual": value or null, "metrics": {let name: value or groups}}};
+`actual` is null for expressions that call working_days (the calendar is factcheck's).
+
+    python bench/baseline_duckdb.py bench/out/project [--per-metric] [--out FILE]
 """
 
 from __future__ import annotations
 
+import argparse
+import ast
 import json
-import sys
+import statistics
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import yaml
 
 AGG = {"count": "count({c})", "sum": "sum({c})", "mean": "avg({c})", "median": "median({c})",
        "min": "min({c})", "max": "max({c})", "nunique": "count(DISTINCT {c})"}  # fmt: skip
-KEYS = {"month(received)": "strftime(received, '%Y-%m')", "court": "court"}
+KEYS = {
+    "month(received)": "strftime(received, '%Y-%m')",
+    "year(received)": "year(received)",
+    "quarter(received)": "year(received) || '-Q' || quarter(received)",
+}
+Metric = tuple[str, str | None, str | None, str | None]  # aggregate, column, where, by
 
 
-def aggregate(metric: dict) -> str:
-    column = metric.get("column")
-    return AGG[metric.get("aggregate", "count")].format(c=f'"{column}"' if column else "*")
+def metric_key(spec: dict[str, Any]) -> Metric:
+    return (spec.get("aggregate", "count"), spec.get("column"), spec.get("where"), spec.get("by"))
 
 
-def main(project: Path, per_metric: bool = False) -> dict[str, object]:
-    claims = json.loads((project / "claims/bench.yaml").read_text())["claims"]
-    data = next((project / "data").glob("cases.*"))
-    reader = f"read_parquet('{data}')" if data.suffix == ".parquet" else f"read_csv_auto('{data}')"
-    con = duckdb.connect()
-    con.execute(f"CREATE TABLE t AS SELECT * FROM {reader}")
-    scalar, grouped = [], []
-    for claim in claims:
-        metric = claim.get("metric") or claim["let"]["cases"]
-        (grouped if "by" in metric else scalar).append((claim["id"], metric))
-    if per_metric:  # the design notes found separate queries faster than FILTER clauses
-        row = tuple(
-            con.execute(f"SELECT {aggregate(m)} FROM t WHERE {m['where']}").fetchone()[0]
-            for _, m in scalar
-        )
-    else:
-        selects = [f"{aggregate(m)} FILTER (WHERE {m['where']})" for _, m in scalar]
+def aggregate_sql(metric: Metric) -> str:
+    column = metric[1]
+    return AGG[metric[0]].format(c=f'"{column}"' if column else "*")
+
+
+def compute(con: duckdb.DuckDBPyConnection, metrics: list[Metric], per_metric: bool) -> dict:
+    values: dict[Metric, Any] = {}
+    scalars = [m for m in metrics if m[3] is None]
+    grouped = [m for m in metrics if m[3] is not None]
+    if per_metric:
+        for m in scalars:
+            sql = f"SELECT {aggregate_sql(m)} FROM t" + (f" WHERE {m[2]}" if m[2] else "")
+            values[m] = con.execute(sql).fetchone()[0]
+        for m in grouped:
+            key = KEYS.get(m[3], f'"{m[3]}"')
+            rows = con.execute(
+                f"SELECT {key} AS k, {aggregate_sql(m)} FROM t"
+                + (f" WHERE {m[2]}" if m[2] else "")
+                + " GROUP BY k"
+            ).fetchall()
+            values[m] = {str(k): v for k, v in rows}
+        return values
+    if scalars:
+        selects = [aggregate_sql(m) + (f" FILTER (WHERE {m[2]})" if m[2] else "") for m in scalars]
         row = con.execute(f"SELECT {', '.join(selects)} FROM t").fetchone()
-    out: dict[str, object] = {cid: value for (cid, _), value in zip(scalar, row, strict=True)}
-    for cid, m in grouped:
-        key = KEYS[m["by"]]
-        rows = con.execute(
-            f"SELECT {key} AS k, {aggregate(m)} FROM t WHERE {m['where']} GROUP BY k ORDER BY k"
-        ).fetchall()
-        out[cid] = {str(k): v for k, v in rows}
+        values.update(zip(scalars, row, strict=True))
+    for by in sorted({m[3] for m in grouped}):
+        batch = [m for m in grouped if m[3] == by]
+        selects = []
+        for m in batch:  # rows per group too: a group with no matching row does not exist
+            clause = f" FILTER (WHERE {m[2]})" if m[2] else ""
+            selects += [f"count(*){clause}", aggregate_sql(m) + clause]
+        key = KEYS.get(by, f'"{by}"')
+        rows = con.execute(f"SELECT {key} AS k, {', '.join(selects)} FROM t GROUP BY k").fetchall()
+        for i, m in enumerate(batch):
+            values[m] = {str(r[0]): r[2 + 2 * i] for r in rows if r[1 + 2 * i]}
+    return values
+
+
+def reduce(groups: dict[str, Any], over: str) -> Any:
+    if over in ("each", "any"):
+        return groups
+    if over in ("argmax", "argmin"):
+        pick = max if over == "argmax" else min
+        return pick(groups, key=lambda k: groups[k])
+    reducer = {"max": max, "min": min, "sum": sum, "mean": statistics.fmean,
+               "median": statistics.median}[over]  # fmt: skip
+    return reducer(groups.values())
+
+
+def evaluate(expr: str, names: dict[str, Any]) -> float | None:
+    """+ - * / over let values; days(); None when the expression needs working_days."""
+
+    def walk(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            return float(names[node.id])
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -walk(node.operand)
+        if isinstance(node, ast.BinOp):
+            left, right = walk(node.left), walk(node.right)
+            ops = {ast.Add: float.__add__, ast.Sub: float.__sub__, ast.Mult: float.__mul__,
+                   ast.Div: float.__truediv__}  # fmt: skip
+            return ops[type(node.op)](float(left), float(right))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "days":
+            start, end = (date.fromisoformat(walk(a)) for a in node.args)
+            return float((end - start).days + 1)
+        raise LookupError(ast.dump(node))
+
+    try:
+        return walk(ast.parse(expr, mode="eval"))
+    except LookupError:
+        return None
+
+
+def main(project: Path, per_metric: bool = False) -> dict[str, Any]:
+    claims = yaml.safe_load((project / "claims/bench.yaml").read_text())["claims"]
+    data = next((project / "data").glob("cases.*"))
+    reader = "read_parquet" if data.suffix == ".parquet" else "read_csv_auto"
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE t AS SELECT * FROM {reader}('{data}')")
+    specs = {
+        claim["id"]: claim["let"] if "let" in claim else {"value": claim["metric"]}
+        for claim in claims
+    }
+    distinct = list(dict.fromkeys(metric_key(s) for lets in specs.values() for s in lets.values()))
+    values = compute(con, distinct, per_metric)
+    out: dict[str, Any] = {}
+    for claim in claims:
+        lets = {name: values[metric_key(s)] for name, s in specs[claim["id"]].items()}
+        if "metric" in claim:
+            over = claim["metric"].get("over", "each")
+            actual = reduce(lets["value"], over) if "by" in claim["metric"] else lets["value"]
+        else:
+            actual = evaluate(claim["expr"], lets)
+        out[claim["id"]] = {"actual": actual, "metrics": lets}
     return out
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(Path(sys.argv[1]), "--per-metric" in sys.argv), default=str))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--per-metric", action="store_true")
+    parser.add_argument("--out", type=Path, help="write the JSON here instead of stdout")
+    args = parser.parse_args()
+    text = json.dumps(main(args.project, args.per_metric), default=str)
+    if args.out:
+        args.out.write_text(text)
+    else:
+        print(text)

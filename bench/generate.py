@@ -1,189 +1,672 @@
 """Generate a SYNTHETIC benchmark project: a court-registry-like case table and N claims.
 
-Every row is invented (seeded RNG) and labelled synthetic in the catalog; it is for
-timing factcheck, never evidence of anything.
+Every row is invented by a seeded RNG and labelled synthetic (catalog description,
+provenance kind `synthetic`, README and YAML header comments). It exists to time
+factcheck; it is never evidence of anything.
 
-    python bench/generate.py --rows 1000000 --claims 500 --out bench/out/project
+    python bench/generate.py                       # 1,000,000 rows, 500 claims, bench/out/project
+    python bench/generate.py OUT --rows 2000 --claims 20 --parquet
+
+The claimed numbers are computed from the generated rows with pandas/numpy and then
+perturbed, so verdicts mix pass, warn and fail. The verdict each claim was written to get
+is saved beside the project (OUT.expected.json, not inside it), so bench/run.py can say
+where factcheck disagrees.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import yaml
 
-COURTS = [f"Garrison court {i:02d}" for i in range(1, 41)]
-REGIONS = ["Central", "North-West", "South", "North Caucasus", "Volga", "Urals", "Siberia",
-           "Far East"]  # fmt: skip
-START, END = np.datetime64("2022-09-21"), np.datetime64("2025-05-31")
+SEED = 20250626
+# 40 garrison courts, each in one federal district (the `region` column).
+COURTS: dict[str, str] = {
+    name: region
+    for region, names in {
+        "Central": ["Moscow", "Tver", "Kursk", "Voronezh", "Bryansk", "Smolensk", "Belgorod",
+                    "Yaroslavl", "Naro-Fominsk", "Kaluga"],
+        "North-West": ["Saint Petersburg", "Kaliningrad", "Pskov", "Murmansk", "Arkhangelsk",
+                       "Severomorsk"],
+        "South": ["Rostov-on-Don", "Krasnodar", "Volgograd", "Sevastopol", "Novorossiysk",
+                  "Simferopol"],
+        "North Caucasus": ["Vladikavkaz", "Makhachkala", "Nalchik", "Pyatigorsk"],
+        "Volga": ["Samara", "Kazan", "Nizhny Novgorod", "Perm", "Saratov"],
+        "Urals": ["Yekaterinburg", "Chelyabinsk", "Tyumen"],
+        "Siberia": ["Novosibirsk", "Omsk", "Krasnoyarsk", "Chita"],
+        "Far East": ["Khabarovsk", "Vladivostok"],
+    }.items()
+    for name in (f"{city} garrison court" for city in names)
+}  # fmt: skip
+COURT_NAMES = list(COURTS)
+REGIONS = sorted(set(COURTS.values()))
+OUTCOMES = ["convicted", "acquitted", "returned"]
+FIRST, LAST = date(2022, 9, 21), date(2025, 5, 31)  # `received` range
+EXTRACTED = date(2025, 6, 26)  # no verdict after the (synthetic) extraction date
 
-
-def make_cases(rows: int, seed: int = 20250626) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    span = int((END - START).astype(int))
-    received = START + rng.integers(0, span, rows).astype("timedelta64[D]")
-    outcome = rng.choice(
-        ["convicted", "acquitted", "returned", ""], rows, p=[0.8, 0.02, 0.05, 0.13]
-    )
-    delay = rng.integers(20, 300, rows).astype("timedelta64[D]")
-    verdict = np.where(outcome == "", np.datetime64("NaT"), received + delay)
-    sentence = np.where(outcome == "convicted", np.round(rng.gamma(2.2, 1.3, rows), 1), np.nan)
-    return pd.DataFrame({
-        "case_id": [f"C{i:08d}" for i in range(rows)],
-        "court": rng.choice(COURTS, rows),
-        "article": rng.choice([332, 337, 338], rows, p=[0.05, 0.9, 0.05]),
-        "region": rng.choice(REGIONS, rows),
-        "received": received,
-        "verdict_date": verdict,
-        "outcome": pd.Series(outcome).replace("", None),
-        "sentence_years": sentence,
-    })  # fmt: skip
-
-
-SCHEMA = """\
+SCHEMA = f"""\
+# SYNTHETIC benchmark data (bench/generate.py): realistic checks, invented rows.
 schema_type: dataframe
 version: 0.35.0
 columns:
-  case_id: {dtype: str, nullable: false, unique: true}
-  court: {dtype: str, nullable: false}
-  article: {dtype: int64, nullable: false, checks: {isin: [332, 337, 338]}}
-  region: {dtype: str, nullable: false}
-  received:
-    dtype: 'datetime64[ns]'
+  case_id:
+    dtype: str
     nullable: false
-    checks: {in_range: {min_value: '2022-09-21', max_value: '2025-05-31'}}
-  verdict_date: {dtype: 'datetime64[ns]', nullable: true}
-  outcome: {dtype: str, nullable: true, checks: {isin: [convicted, acquitted, returned]}}
-  sentence_years: {dtype: float64, nullable: true, checks: {greater_than_or_equal_to: 0}}
+    unique: true
+    checks:
+      str_matches: '^C[0-9]{{8}}$'
+  court:
+    dtype: str
+    nullable: false
+    checks:
+      isin: {json.dumps(COURT_NAMES)}
+  article:
+    dtype: int64
+    nullable: false
+    checks:
+      isin: [332, 337, 338]
+  region:
+    dtype: str
+    nullable: false
+    checks:
+      isin: {json.dumps(REGIONS)}
+  received:
+    dtype: datetime64[ns]
+    nullable: false
+    checks:
+      in_range: {{min_value: '{FIRST}', max_value: '{LAST}'}}
+  verdict_date:
+    dtype: datetime64[ns]
+    nullable: true
+    checks:
+      in_range: {{min_value: '{FIRST}', max_value: '{EXTRACTED}'}}
+  outcome:
+    dtype: str
+    nullable: true
+    checks:
+      isin: {json.dumps(OUTCOMES)}
+  sentence_years:
+    dtype: float64
+    nullable: true
+    checks:
+      in_range: {{min_value: 0, max_value: 30}}
 coerce: true
 strict: true
 """
 
-PHRASES = ["over {n}", "around {n}", "{n}", "under {n}", "between {lo} and {hi}", "at least {n}"]
+README = """\
+<!-- SYNTHETIC DATA. Generated by factcheck's bench/generate.py (seed {seed}) for
+     benchmarking. No row describes a real case; no figure here is evidence. -->
+# Synthetic benchmark project
+
+{rows:,} invented court cases (`data/{data}`) and {claims} claims about them
+(`claims/bench.yaml`). The claims quote no real publication; their numbers were derived
+from these rows and deliberately perturbed so that verdicts mix pass, warn and fail.
+Regenerate with `python bench/generate.py`; time with `python bench/run.py`.
+"""
 
 
-def months(rng: np.random.Generator) -> tuple[str, str]:
-    first = pd.Timestamp("2022-10-01") + pd.DateOffset(months=int(rng.integers(0, 30)))
-    last = first + pd.DateOffset(months=int(rng.integers(1, 6))) - pd.DateOffset(days=1)
-    return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
+# --------------------------------------------------------------------------- the data
 
 
-def make_claims(count: int, rows: int, seed: int = 7) -> list[dict]:
-    """Claims over varied filters, so nearly every metric is distinct (the hard case)."""
+def make_cases(rows: int, seed: int = SEED) -> pd.DataFrame:
+    """A court-registry-like table; rows sorted by received date, ids in that order."""
     rng = np.random.default_rng(seed)
-    scale = rows / 1_000_000
-    claims = []
-    for i in range(count):
-        court = COURTS[i % len(COURTS)]
-        region = REGIONS[i % len(REGIONS)]
-        d1, d2 = months(rng)
-        n = max(1, int(rng.integers(50, 30_000) * scale))
-        phrase = PHRASES[i % len(PHRASES)].format(n=f"{n:,}", lo=f"{n // 2:,}", hi=f"{n * 2:,}")
-        kind = i % 10
-        claim: dict = {"id": f"c{i:04d}", "quote": f"synthetic claim {i}", "claim": phrase}
-        if kind == 0:
-            claim["metric"] = {"dataset": "cases", "where": f"court = '{court}' and article = 337"}
-        elif kind == 1:
-            claim["metric"] = {"dataset": "cases", "where": f"received between '{d1}' and '{d2}'"}
-        elif kind == 2:
-            claim["metric"] = {
+    span = (LAST - FIRST).days + 1
+    growth = np.linspace(1.0, 4.0, span)  # filings grow over the period
+    received = np.sort(rng.choice(span, rows, p=growth / growth.sum()))
+    received = np.datetime64(FIRST, "D") + received.astype("timedelta64[D]")
+    weight = 1.0 / (np.arange(len(COURTS)) + 4.0)  # a few big courts, a long tail
+    court = rng.choice(len(COURTS), rows, p=weight / weight.sum())
+    article = rng.choice(np.array([332, 337, 338]), rows, p=[0.05, 0.90, 0.05])
+    delay = (14 + rng.gamma(2.0, 45.0, rows)).astype("timedelta64[D]")
+    verdict = received + delay
+    pending = verdict > np.datetime64(EXTRACTED, "D")
+    outcome = rng.choice(3, rows, p=[0.88, 0.01, 0.11])
+    outcome[pending] = -1
+    verdict[pending] = np.datetime64("NaT")
+    convicted = outcome == 0
+    sentence = np.round(rng.gamma(2.4, 1.1, rows) + 0.5 * (article != 337), 1)
+    sentence = np.where(convicted & (rng.random(rows) > 0.04), sentence, np.nan)
+    courts = np.array(COURT_NAMES, dtype=object)
+    return pd.DataFrame({
+        "case_id": [f"C{i:08d}" for i in range(1, rows + 1)],
+        "court": courts[court],
+        "article": article,
+        "region": np.array([COURTS[c] for c in COURT_NAMES], dtype=object)[court],
+        "received": received,
+        "verdict_date": verdict,
+        "outcome": pd.array(np.array([*OUTCOMES, None], dtype=object)[outcome], dtype=object),
+        "sentence_years": sentence,
+    })  # fmt: skip
+
+
+class Table:
+    """Numpy views of the generated frame, for fast masks."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.rows = len(frame)
+        self.court = pd.Categorical(frame["court"], categories=COURT_NAMES).codes
+        self.region = pd.Categorical(frame["region"], categories=REGIONS).codes
+        self.outcome = pd.Categorical(frame["outcome"], categories=OUTCOMES).codes  # -1: null
+        self.article = frame["article"].to_numpy()
+        self.received = frame["received"].to_numpy().astype("datetime64[D]")
+        self.verdict = frame["verdict_date"].to_numpy().astype("datetime64[D]")
+        self.sentence = frame["sentence_years"].to_numpy()
+        month = self.received.astype("datetime64[M]")
+        self.keys: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+            "month(received)": lambda m: np.datetime_as_string(month[m], unit="M"),
+            "year(received)": lambda m: month[m].astype("datetime64[Y]").astype(int) + 1970,
+            "quarter(received)": lambda m: np.char.add(
+                np.char.add(
+                    (month[m].astype("datetime64[Y]").astype(int) + 1970).astype(str), "-Q"
+                ),
+                ((month[m].astype(int) % 12) // 3 + 1).astype(str),
+            ),  # fmt: skip
+            "court": lambda m: np.array(COURT_NAMES, dtype=object)[self.court[m]],
+            "region": lambda m: np.array(REGIONS, dtype=object)[self.region[m]],
+        }
+
+
+# --------------------------------------------------------------------------- filters
+
+
+@dataclass
+class Filter:
+    sql: str
+    mask: np.ndarray
+
+
+def _day(rng: np.random.Generator, lo: date = FIRST, hi: date = LAST) -> date:
+    return lo + timedelta(days=int(rng.integers(0, (hi - lo).days + 1)))
+
+
+def _month_span(rng: np.random.Generator) -> tuple[date, date]:
+    """A whole-month period of 1-6 months, as editors write them."""
+    start = pd.Timestamp(FIRST.replace(day=1)) + pd.DateOffset(months=int(rng.integers(1, 30)))
+    end = start + pd.DateOffset(months=int(rng.integers(1, 7))) - pd.DateOffset(days=1)
+    return start.date(), min(end.date(), LAST)
+
+
+def _d(value: date) -> np.datetime64:
+    return np.datetime64(value, "D")
+
+
+def atom(t: Table, rng: np.random.Generator) -> Filter:
+    """One condition; the shapes cover every operator of the where language."""
+    kind = int(rng.integers(0, 16))
+    court = int(rng.integers(0, 8) if rng.random() < 0.5 else rng.integers(0, len(COURT_NAMES)))
+    name = COURT_NAMES[court]
+    if kind == 0:
+        return Filter("article = 337", t.article == 337)
+    if kind == 1:
+        return Filter("article in (332, 338)", np.isin(t.article, [332, 338]))
+    if kind == 2:
+        return Filter(f"court = '{name}'", t.court == court)
+    if kind == 3:
+        other = (court + 1 + int(rng.integers(0, 5))) % len(COURT_NAMES)
+        return Filter(
+            f"court in ('{name}', '{COURT_NAMES[other]}')", np.isin(t.court, [court, other])
+        )
+    if kind == 4:
+        letter = name[0]
+        codes = [i for i, c in enumerate(COURT_NAMES) if c.startswith(letter)]
+        return Filter(f"court like '{letter}%'", np.isin(t.court, codes))
+    if kind == 5:
+        region = int(rng.integers(0, len(REGIONS)))
+        return Filter(f"region = '{REGIONS[region]}'", t.region == region)
+    if kind == 6:
+        region = int(rng.integers(0, len(REGIONS)))
+        return Filter(f"not (region = '{REGIONS[region]}')", t.region != region)
+    if kind in (7, 8):
+        start, end = _month_span(rng)
+        mask = (t.received >= _d(start)) & (t.received <= _d(end))
+        return Filter(f"received between '{start}' and '{end}'", mask)
+    if kind == 9:
+        day = _day(rng)
+        op, mask = (
+            (">=", t.received >= _d(day)) if rng.random() < 0.5 else ("<", t.received < _d(day))
+        )
+        return Filter(f"received {op} '{day}'", mask)
+    if kind == 10:
+        return Filter("outcome = 'convicted'", t.outcome == 0)
+    if kind == 11:
+        return Filter("outcome in ('acquitted', 'returned')", np.isin(t.outcome, [1, 2]))
+    if kind == 12:
+        return Filter("outcome is null", t.outcome == -1)
+    if kind == 13:
+        return Filter("outcome != 'convicted'", (t.outcome != 0) & (t.outcome >= 0))
+    if kind == 14:
+        day = _day(rng, date(2023, 1, 1), date(2025, 6, 1))
+        return Filter(f"verdict_date >= '{day}'", t.verdict >= _d(day))
+    years = float(rng.choice([1, 2, 3, 5]))
+    return Filter(f"sentence_years >= {years:g}", t.sentence >= years)
+
+
+def where(t: Table, rng: np.random.Generator, min_rows: int) -> Filter | None:
+    """0-3 conditions joined by and (sometimes or, in parentheses); never an empty set."""
+    for _ in range(30):
+        parts = [atom(t, rng) for _ in range(int(rng.choice([0, 1, 1, 2, 2, 3])))]
+        if not parts:
+            return None
+        if len(parts) >= 2 and rng.random() < 0.2:
+            first, second = parts[0], parts[1]
+            parts[:2] = [Filter(f"({first.sql} or {second.sql})", first.mask | second.mask)]
+        mask = parts[0].mask
+        for part in parts[1:]:
+            mask = mask & part.mask
+        if mask.sum() >= min_rows:
+            return Filter(" and ".join(p.sql for p in parts), mask)
+    return None
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def place(text: str) -> Decimal:
+    """The granularity of a written number (spec section 4)."""
+    digits = text.replace(",", "")
+    if "." in digits:
+        return Decimal(1).scaleb(-len(digits.split(".")[1]))
+    return Decimal(1).scaleb(len(digits) - len(digits.rstrip("0")))
+
+
+def written(value: float, figures: int) -> str:
+    """value rounded half-up to `figures` significant figures, written as an editor would."""
+    if value == 0:
+        return "0"
+    exponent = math.floor(math.log10(abs(value))) - figures + 1
+    if float(value).is_integer():
+        exponent = max(exponent, 0)  # counts are written without decimals
+    quantum = Decimal(1).scaleb(exponent)
+    rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    if exponent >= 0:
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{-exponent}f}"
+
+
+def truncated(value: float, figures: int) -> str:
+    exponent = math.floor(math.log10(abs(value))) - figures + 1
+    if float(value).is_integer():
+        exponent = max(exponent, 0)
+    quantum = Decimal(1).scaleb(exponent)
+    cut = Decimal(repr(value)).quantize(quantum, rounding=ROUND_DOWN)
+    return f"{int(cut):,}" if exponent >= 0 else f"{cut:,.{-exponent}f}"
+
+
+def number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def judge(form: str, text: str, a: float, hi_text: str = "") -> str:
+    """The verdict the spec's phrase table gives (the claims were written to get it)."""
+    n, g, x = number(text), place(text), Decimal(repr(a))
+    if form == "bare":
+        if x.quantize(g, rounding=ROUND_HALF_UP) == n and abs(x - n) <= n / 10:
+            return "pass"
+        return "warn" if x.quantize(g, rounding=ROUND_DOWN) == n else "fail"
+    if form == "over":
+        return "fail" if x <= n else "pass" if x < n + g else "warn"
+    if form == "under":
+        return "fail" if x >= n else "pass" if x > n - g else "warn"
+    if form == "at least":
+        return "fail" if x < n else "pass" if x < n + g else "warn"
+    if form == "at most":
+        return "fail" if x > n else "pass" if x > n - g else "warn"
+    if form == "around":
+        off = abs(x - n)
+        return "pass" if off <= n / 10 else "warn" if off <= n / 5 else "fail"
+    if form == "between":
+        return "pass" if n <= x <= number(hi_text) else "fail"
+    raise ValueError(form)
+
+
+PREFIX = {"bare": "", "over": "over ", "under": "under ", "at least": "at least ",
+          "at most": "no more than ", "around": "around ", "between": "between "}  # fmt: skip
+
+
+def phrase(
+    a: float, rng: np.random.Generator, forms: list[str], percent: bool = False
+) -> tuple[str, str]:
+    """A claim about `a` in one of `forms`, aimed at pass, warn or fail; (claim, expected)."""
+    form = str(rng.choice(forms))
+    goal = str(rng.choice(["pass", "warn", "fail"], p=[0.6, 0.15, 0.25]))
+    value = a * 100 if percent else a
+    figures = int(rng.choice([2, 3])) if abs(value) >= 10 else 2
+    unit = "%" if percent else ""
+    candidates: list[tuple[str, str]] = []  # (number text, high text for between)
+    near = written(value, figures)
+    if form == "between":
+        low, high = written(value * 0.9, 2), written(value * 1.1, 2)
+        if goal == "fail":
+            low, high = written(value * 1.15, 2), written(value * 1.4, 2)
+        candidates = [(low, high)]
+    elif goal == "pass":
+        candidates = [
+            (near, ""),
+            (truncated(value, figures), ""),
+            (written(value, figures + 1), ""),
+        ]
+        if form in ("under", "at most"):
+            g = float(place(near))
+            candidates.insert(0, (written(value + g, figures), ""))
+    elif goal == "warn":
+        g = float(place(near))
+        candidates = [
+            (truncated(value, figures), ""),
+            (written(value * 0.85, 2), ""),
+            (written(value * 1.15, 2), ""),
+            (written(value - 2 * g, figures), ""),
+            (written(value + 2 * g, figures), ""),
+        ]
+    else:
+        candidates = [(written(value * 1.4, 2), ""), (written(value * 0.6, 2), "")]
+    text, high, expected = near, near, judge(form, near, value, near)
+    for candidate, candidate_high in candidates:
+        if number(candidate) <= 0:
+            continue
+        text, high = candidate, candidate_high
+        expected = judge(form, text, value, high)
+        if expected == goal:
+            break
+    text_high = f" and {high}{unit}" if form == "between" else ""
+    return f"{PREFIX[form]}{text}{unit}{text_high}", expected
+
+
+FRACTIONS = {"a fifth": 1 / 5, "a quarter": 1 / 4, "a third": 1 / 3, "two-fifths": 2 / 5,
+             "half": 1 / 2, "three-fifths": 3 / 5, "two-thirds": 2 / 3,
+             "three-quarters": 3 / 4, "four-fifths": 4 / 5}  # fmt: skip
+
+
+def fraction_phrase(a: float, rng: np.random.Generator) -> tuple[str, str] | None:
+    nearest = min(FRACTIONS, key=lambda k: abs(FRACTIONS[k] - a))
+    if abs(FRACTIONS[nearest] - a) > 0.08 or a > 0.9:
+        return None
+    if rng.random() < 0.7:
+        return nearest, "pass"
+    others = [k for k in FRACTIONS if k != nearest]
+    return str(rng.choice(others)), "fail"
+
+
+# --------------------------------------------------------------------------- claims
+
+AGGREGATES = ["count", "count", "count", "sum", "mean", "median", "min", "max", "nunique"]
+
+
+def scalar(t: Table, mask: np.ndarray, aggregate: str, column: str | None) -> float | None:
+    if aggregate == "count":
+        return float(mask.sum())
+    if aggregate == "nunique":
+        codes = {"court": t.court, "region": t.region, "article": t.article}[column or ""]
+        return float(len(np.unique(codes[mask])))
+    values = t.sentence[mask]
+    values = values[~np.isnan(values)]
+    if len(values) == 0:
+        return None
+    fn = {"sum": np.sum, "mean": np.mean, "median": np.median, "min": np.min, "max": np.max}
+    return float(fn[aggregate](values))
+
+
+def grouped(t: Table, mask: np.ndarray, by: str, aggregate: str) -> pd.Series:
+    keys = t.keys[by](mask)
+    if aggregate == "count":
+        return pd.Series(np.ones(int(mask.sum()))).groupby(keys).count().astype(float)
+    return pd.Series(t.sentence[mask]).groupby(keys).agg(aggregate)
+
+
+class Writer:
+    def __init__(self, t: Table, rng: np.random.Generator) -> None:
+        self.t, self.rng = t, rng
+        self.min_rows = max(3, t.rows // 20_000)
+
+    def metric_claim(self) -> dict[str, Any] | None:
+        rng, t = self.rng, self.t
+        aggregate = str(rng.choice(AGGREGATES))
+        filt = where(t, rng, self.min_rows)
+        mask = filt.mask if filt else np.ones(t.rows, dtype=bool)
+        column = None
+        if aggregate == "nunique":
+            column = str(rng.choice(["court", "region", "article"]))
+        elif aggregate != "count":
+            column = "sentence_years"
+        a = scalar(t, mask, aggregate, column)
+        if a is None or a <= 0:
+            return None
+        metric: dict[str, Any] = {"dataset": "cases"}
+        if aggregate != "count" or rng.random() < 0.3:
+            metric["aggregate"] = aggregate
+        if column:
+            metric["column"] = column
+        if filt:
+            metric["where"] = filt.sql
+        forms = ["bare", "bare", "over", "under", "around", "between", "at least", "at most"]
+        if aggregate in ("nunique", "min", "max"):
+            forms = ["bare", "at most", "at least"]
+        claim, expected = phrase(a, rng, forms)
+        return {"claim": claim, "metric": metric, "_expected": expected, "_actual": a}
+
+    def group_claim(self) -> dict[str, Any] | None:
+        rng, t = self.rng, self.t
+        by = str(rng.choice(list(t.keys)))
+        over = str(rng.choice(["each", "each", "any", "max", "min", "mean", "argmax", "argmin"]))
+        aggregate = "count" if rng.random() < 0.75 or over in ("argmax", "argmin") else "mean"
+        filt = where(t, rng, self.min_rows * 20)
+        mask = filt.mask if filt else np.ones(t.rows, dtype=bool)
+        if aggregate == "mean":
+            mask = mask & (t.outcome == 0)
+        groups = grouped(t, mask, by, aggregate)
+        if len(groups) < 2 or groups.isna().any():
+            return None
+        metric: dict[str, Any] = {"dataset": "cases"}
+        if aggregate != "count":
+            metric.update(aggregate=aggregate, column="sentence_years")
+        metric["where"] = " and ".join(
+            s for s in (filt.sql if filt else "", "outcome = 'convicted'" * (aggregate == "mean"))
+            if s
+        )  # fmt: skip
+        if not metric["where"]:
+            del metric["where"]
+        metric.update(by=by, over=over)
+        if over in ("argmax", "argmin"):
+            ordered = groups.sort_values(ascending=over == "argmin")
+            if ordered.iloc[0] == ordered.iloc[1]:
+                return None  # a tie has no winner
+            keys = [str(k) for k in ordered.index]
+            key = keys[0] if rng.random() < 0.7 else keys[1]
+            expected = "pass" if key == keys[0] else "fail"
+            claim = key if key.isdigit() else f"'{key}'"
+            return {"claim": claim, "metric": metric, "_expected": expected, "_actual": keys[0]}
+        if over in ("each", "any"):
+            low, high = float(groups.min()), float(groups.max())
+            form = str(rng.choice(["over", "under", "at least"]))
+            # each: the bound must hold for every group, judged on the extreme group;
+            # any: the most favourable group is judged.
+            lower_bound = form in ("over", "at least")
+            extreme = (low if lower_bound else high) if over == "each" else (
+                high if lower_bound else low)  # fmt: skip
+            claim, expected = phrase(extreme, rng, [form])
+            return {"claim": claim, "metric": metric, "_expected": expected,
+                    "_actual": {str(k): float(v) for k, v in groups.items()}}  # fmt: skip
+        a = float(groups.agg(over))
+        claim, expected = phrase(a, rng, ["bare", "around", "over", "under"])
+        return {"claim": claim, "metric": metric, "_expected": expected, "_actual": a}
+
+    def share_claim(self) -> dict[str, Any] | None:
+        rng, t = self.rng, self.t
+        base = where(t, rng, self.min_rows * 10)
+        part = atom(t, rng)
+        whole = base.mask if base else np.ones(t.rows, dtype=bool)
+        a = float((whole & part.mask).sum()) / float(whole.sum())
+        if not 0.005 < a < 0.995:
+            return None
+        let: dict[str, Any] = {
+            "part": {
                 "dataset": "cases",
-                "aggregate": "sum",
-                "column": "sentence_years",
-                "where": f"court = '{court}' and received >= '{d1}'",
-            }
-        elif kind == 3:
-            claim["claim"] = f"about {rng.uniform(2, 4):.1f}"
-            claim["metric"] = {
-                "dataset": "cases",
-                "aggregate": "mean",
-                "column": "sentence_years",
-                "where": f"region = '{region}' and outcome = 'convicted' and received <= '{d2}'",
-            }
-        elif kind == 4:
-            claim["claim"] = f"{rng.uniform(2, 4):.1f}"
-            claim["metric"] = {
-                "dataset": "cases",
-                "aggregate": "median",
-                "column": "sentence_years",
-                "where": f"article in (332, 338) and court = '{court}'",
-            }
-        elif kind == 5:
-            claim["claim"] = f"at most {int(rng.integers(10, 25))}"
-            claim["metric"] = {
-                "dataset": "cases",
-                "aggregate": "max",
-                "column": "sentence_years",
-                "where": f"region = '{region}' and received < '{d2}'",
-            }
-        elif kind == 6:
-            claim["claim"] = "40"
-            claim["metric"] = {
-                "dataset": "cases",
-                "aggregate": "nunique",
-                "column": "court",
-                "where": f"received between '{d1}' and '{d2}'",
-            }
-        elif kind == 7:
-            claim["claim"] = f"over {max(1, int(n / 30)):,}"
-            claim["metric"] = {
-                "dataset": "cases",
-                "by": "month(received)",
-                "over": "each",
-                "where": f"court = '{court}' and outcome is not null",
-            }
-        elif kind == 8:
-            claim["claim"] = f"'{COURTS[int(rng.integers(0, len(COURTS)))]}'"
-            claim["metric"] = {
-                "dataset": "cases",
-                "by": "court",
-                "over": "argmax",
-                "where": f"received between '{d1}' and '{d2}'",
-            }
+                "where": f"{base.sql} and {part.sql}" if base else part.sql,
+            },
+            "whole": {"dataset": "cases", **({"where": base.sql} if base else {})},
+        }
+        choice = fraction_phrase(a, rng) if rng.random() < 0.3 else None
+        if choice is None:
+            choice = phrase(a, rng, ["bare", "around", "over", "under"], percent=True)
+        claim, expected = choice
+        return {"claim": claim, "expr": "part / whole", "let": let,
+                "_expected": expected, "_actual": a}  # fmt: skip
+
+    def rate_claim(self) -> dict[str, Any] | None:
+        rng, t = self.rng, self.t
+        start, end = _month_span(rng)
+        period = (t.received >= _d(start)) & (t.received <= _d(end))
+        extra = atom(t, rng) if rng.random() < 0.6 else None
+        mask = period & extra.mask if extra else period
+        n = float(mask.sum())
+        if n < self.min_rows:
+            return None
+        sql = f"received between '{start}' and '{end}'" + (f" and {extra.sql}" if extra else "")
+        if rng.random() < 0.7:
+            from factcheck.calendar import working_days  # the project's own calendar
+
+            days = working_days("RU", start, end)
+            expr = f"received / working_days('RU', '{start}', '{end}')"
         else:
-            claim["claim"] = f"around {max(1, int(n / 20)):,}"
-            claim["expr"] = f"cases / working_days('RU', '{d1}', '{d2}')"
-            claim["let"] = {
-                "cases": {
-                    "dataset": "cases",
-                    "where": f"received between '{d1}' and '{d2}' and region = '{region}'",
-                }
-            }
-        claims.append(claim)
+            days = (end - start).days + 1
+            expr = f"received / days('{start}', '{end}')"
+        a = n / days
+        claim, expected = phrase(a, rng, ["bare", "around", "over", "under", "at least"])
+        return {"claim": claim, "expr": expr,
+                "let": {"received": {"dataset": "cases", "where": sql}},
+                "_expected": expected, "_actual": a}  # fmt: skip
+
+    def growth_claim(self) -> dict[str, Any] | None:
+        rng, t = self.rng, self.t
+        year = int(rng.choice([2023, 2024]))
+        extra = atom(t, rng) if rng.random() < 0.5 else None
+        years = t.received.astype("datetime64[Y]").astype(int) + 1970
+        base = extra.mask if extra else np.ones(t.rows, dtype=bool)
+        before, after = (
+            float((base & (years == year)).sum()),
+            float((base & (years == year + 1)).sum()),
+        )
+        if before < self.min_rows or after < self.min_rows:
+            return None
+        a = (after - before) / before
+        if a <= 0.01:
+            return None
+        suffix = f" and {extra.sql}" if extra else ""
+        let = {
+            "before": {"dataset": "cases", "where": f"year_start_{year}{suffix}"},
+            "after": {"dataset": "cases", "where": f"year_start_{year + 1}{suffix}"},
+        }
+        for name, y in (("before", year), ("after", year + 1)):
+            let[name]["where"] = f"received between '{y}-01-01' and '{y}-12-31'{suffix}"
+        claim, expected = phrase(a, rng, ["bare", "around", "over"], percent=True)
+        return {"claim": claim, "expr": "(after - before) / before", "let": let,
+                "_expected": expected, "_actual": a}  # fmt: skip
+
+
+KINDS = [("metric", 0.42), ("group", 0.26), ("share", 0.16), ("rate", 0.1), ("growth", 0.06)]
+
+
+def make_claims(t: Table, count: int, seed: int = SEED + 1) -> list[dict[str, Any]]:
+    rng = np.random.default_rng(seed)
+    writer = Writer(t, rng)
+    makers = {
+        "metric": writer.metric_claim,
+        "group": writer.group_claim,
+        "share": writer.share_claim,
+        "rate": writer.rate_claim,
+        "growth": writer.growth_claim,
+    }
+    names, weights = zip(*KINDS, strict=True)
+    claims: list[dict[str, Any]] = []
+    while len(claims) < count:
+        kind = str(rng.choice(names, p=weights))
+        made = makers[kind]()
+        if made is None:
+            continue
+        made = {"id": f"c{len(claims):04d}_{kind}",
+                "quote": f"synthetic claim {len(claims)}: {made['claim']}", **made}  # fmt: skip
+        claims.append(made)
     return claims
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--claims", type=int, default=500)
-    parser.add_argument("--out", type=Path, default=Path("bench/out/project"))
-    parser.add_argument("--parquet", action="store_true", help="write the data as parquet")
-    args = parser.parse_args()
-    out: Path = args.out
+def write_yaml(path: Path, header: str, document: dict[str, Any]) -> None:
+    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=10_000)
+    path.write_text(header + body, encoding="utf-8")
+
+
+def generate(out: Path, rows: int, count: int, parquet: bool = False) -> dict[str, Any]:
+    """Write the project into `out`; return {claim id: expected verdict and actual}."""
     for folder in ("claims", "data", "schemas"):
         (out / folder).mkdir(parents=True, exist_ok=True)
-    cases = make_cases(args.rows)
-    name = "cases.parquet" if args.parquet else "cases.csv"
-    if args.parquet:
+    for old in (out / "data").glob("cases.*"):
+        old.unlink()
+    cases = make_cases(rows)
+    name = "cases.parquet" if parquet else "cases.csv"
+    if parquet:
         cases.to_parquet(out / "data" / name, index=False)
     else:
         cases.to_csv(out / "data" / name, index=False, date_format="%Y-%m-%d")
-    (out / "schemas/cases.yaml").write_text(SCHEMA)
-    (out / "data/datasets.yaml").write_text(
-        "datasets:\n  cases:\n"
-        f"    path: {name}\n    schema: cases\n"
-        "    description: SYNTHETIC court-registry-like cases for benchmarking; not evidence\n"
-        "    provenance: {kind: synthetic, publisher: factcheck bench/generate.py}\n"
+    (out / "schemas/cases.yaml").write_text(SCHEMA, encoding="utf-8")
+    header = "# SYNTHETIC benchmark project, generated by factcheck's bench/generate.py.\n"
+    catalog = {
+        "datasets": {
+            "cases": {
+                "path": name,
+                "schema": "cases",
+                "description": f"SYNTHETIC court-registry-like cases ({rows:,} invented rows, "
+                f"seed {SEED}) for benchmarking factcheck; not evidence of anything",
+                "provenance": {"kind": "synthetic", "publisher": "factcheck bench/generate.py"},
+            }
+        }
+    }
+    write_yaml(out / "data/datasets.yaml", header, catalog)
+    claims = make_claims(Table(cases), count)
+    expected = {
+        c["id"]: {"verdict": c.pop("_expected"), "actual": c.pop("_actual")} for c in claims
+    }
+    document = {
+        "source": {
+            "title": "Synthetic benchmark article (no such publication exists)",
+            "publisher": "factcheck benchmark (synthetic)",
+            "published": str(EXTRACTED),
+        },
+        "defaults": {"tolerance": "10%"},
+        "claims": claims,
+    }
+    write_yaml(out / "claims/bench.yaml", header, document)
+    (out / "README.md").write_text(
+        README.format(seed=SEED, rows=rows, data=name, claims=count), encoding="utf-8"
     )
-    claims = make_claims(args.claims, args.rows)
-    document = {"source": {"title": "Synthetic benchmark article"}, "claims": claims}
-    # JSON is valid YAML; it keeps the generator free of a YAML writer.
-    (out / "claims/bench.yaml").write_text(json.dumps(document, indent=1))
-    print(f"wrote {args.rows:,} synthetic rows and {len(claims)} claims to {out}")
+    return expected
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("bench/out/project"))
+    parser.add_argument("--out", dest="out_option", type=Path, help="same as OUT")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--claims", type=int, default=500)
+    parser.add_argument("--parquet", action="store_true", help="write the data as parquet")
+    args = parser.parse_args()
+    out: Path = args.out_option or args.out
+    expected = generate(out, args.rows, args.claims, args.parquet)
+    sidecar = out.with_name(out.name + ".expected.json")
+    sidecar.write_text(json.dumps(expected, indent=1, default=str), encoding="utf-8")
+    mix = pd.Series([e["verdict"] for e in expected.values()]).value_counts().to_dict()
+    print(f"wrote {args.rows:,} SYNTHETIC rows and {len(expected)} claims to {out} "
+          f"(written to get {mix})")  # fmt: skip
 
 
 if __name__ == "__main__":
