@@ -496,6 +496,10 @@ class Writer:
             extreme = (low if lower_bound else high) if over == "each" else (
                 high if lower_bound else low)  # fmt: skip
             claim, expected = phrase(extreme, rng, [form])
+            if over == "any":  # the most favourable group: the best verdict any group gets
+                text = claim.split()[-1]
+                verdicts = {judge(form, text, float(v)) for v in groups}
+                expected = next(v for v in ("pass", "warn", "fail") if v in verdicts)
             return {"claim": claim, "metric": metric, "_expected": expected,
                     "_actual": {str(k): float(v) for k, v in groups.items()}}  # fmt: skip
         a = float(groups.agg(over))
