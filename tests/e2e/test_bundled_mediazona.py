@@ -32,11 +32,11 @@ PINNED = {
     "ru_convictions_per_month": ("pass", 731.0891, False),
     "ru_april_verdicts": ("pass", 848, True),
     "ru_verdicts_per_working_day": ("pass", 38.5455, True),
-    "ru_slightly_more_than_2024": ("fail", 0.9872, False),
+    "ru_slightly_more_than_2024": ("fail", 0.9899, False),
     "ru_men_charged": ("pass", 20662, True),
     "ru_convicted": ("pass", 17721, True),
     "ua_new_cases_per_month": ("warn", 15787.2857, False),
-    "ua_few_hundred_to_court": ("warn", 488.1667, False),
+    "ua_few_hundred_to_court": ("warn", 460.8333, False),
     "ua_two_thirds_release": ("fail", 0.6116, False),
     "ru_pgo_never_published": ("skip", None, False),
     "ru_pgo_stopped_2023": ("skip", None, False),
@@ -56,6 +56,8 @@ PINNED = {
         False,
     ),
     "ua_new_cases_sbi_2025": ("pass", 17374.0, False),
+    "ru_slightly_more_cases_handled": ("fail", 0.9872, False),
+    "ua_may_2025_single_month": ("pass", 19956, False),
 }
 
 
@@ -86,7 +88,7 @@ def test_verdict_actual_circular(report: dict, claim_id: str) -> None:
 
 
 def test_summary_is_a_mix(report: dict) -> None:
-    assert report["summary"] == {"pass": 21, "warn": 4, "fail": 6, "error": 0, "skip": 4}
+    assert report["summary"] == {"pass": 22, "warn": 4, "fail": 7, "error": 0, "skip": 4}
     assert all(d["valid"] for d in report["datasets"])
 
 
