@@ -31,6 +31,19 @@ def _aggregate(data: Any, aggregate: str, column: str | None) -> Any:
     return getattr(data[column], _METHOD[aggregate])()
 
 
+def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
+    """The scan's rows, with only the columns it aggregates or groups by.
+
+    Filtering first and selecting after would copy every column of every kept row.
+    """
+    if scan.where is None:
+        return frame
+    needed = {column for _, column in scan.metrics.values() if column is not None}
+    if scan.by is not None:
+        needed.add(scan.by.column)
+    return frame.loc[where_mask(scan.where, frame), sorted(needed)]
+
+
 class PandasEngine:
     name = "pandas"
 
@@ -46,7 +59,7 @@ class PandasEngine:
         return results
 
     def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
-        data = frame if scan.where is None else frame[where_mask(scan.where, frame)]
+        data = _rows(frame, scan)
         if scan.by is None:
             return {
                 key: MetricResult(len(data), plain(_aggregate(data, agg, col)))
