@@ -88,6 +88,16 @@ def test_definition_change_is_reported(shop, factcheck) -> None:
     assert item["datasets_changed"] == []
 
 
+def test_definition_change_reaches_the_claims_using_it(shop, factcheck) -> None:
+    # south_share's figure is south_amount's: redefining south_amount redefines it too.
+    factcheck("lock", "--root", shop)
+    edit(shop / "claims/shop.yaml", "where: \"region = 'South'\"",
+         "where: \"region = 'South' and amount >= 0\"")  # fmt: skip
+    code, report = locked_check(factcheck, shop)
+    assert code == 4 and set(drifted(report)) == {"south_amount", "south_share"}
+    assert all(item["definition_changed"] for item in drifted(report).values())
+
+
 def test_schema_change_changes_the_fingerprint_of_its_claims(shop, factcheck) -> None:
     factcheck("lock", "--root", shop)
     edit(shop / "schemas/weather.yaml", "rain: {dtype: bool, nullable: false}",
@@ -170,11 +180,14 @@ def test_missing_or_malformed_lock(shop, factcheck, lock_text, message) -> None:
     ],
 )
 def test_bad_drift_rules(tmp_path, factcheck, pyproject, message) -> None:
+    # Found on every load, so lint and a plain check catch a typo before any --locked run.
     shop = write_project(tmp_path / "shop", pyproject=pyproject)
-    factcheck("lock", "--root", shop)
-    result = factcheck("check", "--root", shop, "--locked")
-    assert result.exit_code == 2 and message in result.stderr
-    assert "pyproject.toml [tool.factcheck.drift" in result.stderr
+    for args in (["lint"], ["check"], ["check", "--locked"], ["lock"]):
+        result = factcheck(*args, "--root", shop)
+        assert result.exit_code == 2 and message in result.stderr, args
+        assert "pyproject.toml:1: error: [tool.factcheck.drift" in result.stderr, args
+        assert "Traceback" not in result.output
+    assert not (shop / "factcheck.lock").exists()
 
 
 def test_lock_refuses_a_broken_project(shop, factcheck) -> None:

@@ -71,10 +71,11 @@ def check_rules(settings: dict[str, Any], claim_ids: Iterable[str]) -> list[str]
         return [*problems, f"{WHERE}: 'claims' must be a table of claim ids"]
     known = set(claim_ids)
     for claim_id, table in claims.items():
+        where = f"{WHERE.removesuffix(']')}.claims.{claim_id}]"
         if claim_id not in known:
-            problems.append(f"{WHERE}: no claim has the id '{claim_id}'")
+            problems.append(f"{where}: no claim has the id '{claim_id}'")
         elif not isinstance(table, dict):
-            problems.append(f"{WHERE}: claims.{claim_id} must be a table")
+            problems.append(f"{where}: must be a table of rules")
         else:
             try:
                 rules_for({"claims": claims}, claim_id)

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from factcheck.drift.compare import check_rules
 from factcheck.load.catalog import load_catalog
 from factcheck.load.claims import load_claims_file, resolve_references
 from factcheck.load.columns import dataset_columns
@@ -127,5 +128,19 @@ def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[P
         else:
             seen[claim.id] = claim.loc
     resolve_references(claims, problems, broken_ids)
+    if settings.drift:
+        known = [c.id for c in claims] + sorted(broken_ids)  # a broken claim is still named
+        _check_drift_rules(root, settings, known, problems)
     project = Project(root, settings, datasets, claims, sources, columns)
     return project, problems
+
+
+def _check_drift_rules(root: Path, settings: Settings, ids: list[str], problems: Problems) -> None:
+    """Drift rules are checked on every load (lint, check), not only under --locked."""
+    lines = (root / "pyproject.toml").read_text(encoding="utf-8").splitlines()
+    for message in check_rules(settings.drift, ids):
+        # "pyproject.toml [tool.factcheck.drift.claims.X]: ..." -> located at that table.
+        table, _, text = message.removeprefix("pyproject.toml ").partition(": ")
+        header = table.removesuffix("]")  # [tool.factcheck.drift] also finds its subtables
+        line = next((n for n, t in enumerate(lines, 1) if t.strip().startswith(header)), 0)
+        problems.add(Location("pyproject.toml", line), f"{table}: {text}")
