@@ -18,6 +18,24 @@ def test_numbers_keep_their_written_form(tmp_path: Path) -> None:
     assert all(isinstance(v, Text) for v in tree.values())
 
 
+def test_block_scalars_read_as_yaml_says(tmp_path: Path) -> None:
+    # Folded (>) joins lines with a space, literal (|) keeps them; plain lines fold too.
+    text = (
+        "folded: >-\n  Federal Law\n  No. 365-FZ\n\n  next paragraph\n"
+        "literal: |-\n  one\n  two\n"
+        "plain: one\n  two\n"
+        "quoted: 'one\n  two'\n"
+    )
+    tree, problems = load(tmp_path, text)
+    assert not problems
+    assert tree == {
+        "folded": "Federal Law No. 365-FZ\nnext paragraph",
+        "literal": "one\ntwo",
+        "plain": "one two",
+        "quoted": "one two",
+    }
+
+
 def test_locations_are_one_based(tmp_path: Path) -> None:
     tree, _ = load(tmp_path, "claims:\n  - id: x\n    claim: '848'\n")
     assert isinstance(tree, Map)

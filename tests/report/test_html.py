@@ -92,6 +92,18 @@ def test_charts() -> None:
     assert chart({**base, "actual": "UA", "band": None}) == ""  # no groups to draw
 
 
+def test_chart_labels_fit() -> None:
+    # Long group names get room to the left of the bars (never drawn past the edge) and are
+    # cut with an ellipsis past 24 characters, the whole name kept as a tooltip.
+    base = {"id": "c", "verdict": "pass", "computation": None, "band": None}
+    svg = chart({**base, "actual": {"sentenced_may_2025": 17721, "a" * 40: 9}})
+    label_x = [float(x) for x in re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="end"', svg)]
+    assert label_x and all(x - 6.5 * 24 >= 0 for x in label_x)
+    assert f"<title>{'a' * 40}</title>{'a' * 23}…" in svg
+    short = chart({**base, "actual": {"RU": 1, "UA": 2}})
+    assert 'text-anchor="end">RU<' in short
+
+
 def test_claim_ids_link_from_the_problem_table(report) -> None:
     html = render("html", report)
     for claim in report["claims"]:

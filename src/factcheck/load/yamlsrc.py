@@ -79,7 +79,13 @@ def _convert(node: Any, rel: str, problems: Problems) -> Any:
         return seq
     if node.tag == _NULL_TAG and node.style is None:
         return None
-    return Text(node.value, loc)
+    value = node.value
+    if node.style == ">":
+        # ruamel's round-trip scanner marks each fold of a `>` scalar with BEL ("\a") for
+        # its own constructor to remove; we compose only, so remove it here. A YAML
+        # stream cannot hold a real BEL, so nothing of the author's is lost.
+        value = value.replace("\a", "")
+    return Text(value, loc)
 
 
 def load_yaml(path: Path, rel: str, problems: Problems) -> Any:

@@ -115,12 +115,28 @@ def _number_line(value: float, band: dict[str, Any], verdict: str, claim_id: str
     return "".join(out)
 
 
+LABEL_CHARS = 24  # longer group or part names are cut with an ellipsis; <title> has them whole
+
+
+def _label_width(keys: Any) -> int:
+    """Room left of the bars for the longest name (about 6.5 px a character at 11 px)."""
+    longest = max((min(len(str(k)), LABEL_CHARS) for k in keys), default=4)
+    return max(40, int(longest * 6.5) + 10)
+
+
+def _label(key: Any) -> str:
+    text = str(key)
+    if len(text) <= LABEL_CHARS:
+        return escape(text)
+    return f"<title>{escape(text)}</title>{escape(text[: LABEL_CHARS - 1])}…"
+
+
 def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color: str = PART) -> str:
     """Bars from zero (no band here: banded groups are drawn as dots); `mark` names the
     group the claim is about (argmax/argmin), drawn green and bold."""
     items = list(groups.items())[:MAX_BARS]
     top = max(max(float(v) for _, v in items), 0) or 1
-    row, label_w, right = 18, 100, 64
+    row, label_w, right = 18, _label_width(k for k, _ in items), 64
     height = row * len(items) + 10
 
     def w(v: float) -> float:
@@ -134,7 +150,7 @@ def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color:
         weight = ' font-weight="bold"' if marked else ""
         out.append(
             f'<text x="{label_w - 6}" y="{y + 11}" font-size="11" text-anchor="end"{weight}>'
-            f"{escape(str(key))}</text>"
+            f"{_label(key)}</text>"
         )
         out.append(
             f'<rect class="bar" x="{label_w}" y="{y + 1}" width="{w(v):.1f}" '
@@ -158,7 +174,7 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
     lo, hi = min(points), max(points)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1
     lo, hi = lo - pad, hi + pad
-    row, label_w, right = 18, 100, 56
+    row, label_w, right = 18, _label_width(k for k, _ in items), 56
     top, height = 4, row * len(items) + 4 + 32
 
     def x(v: float) -> float:
@@ -183,7 +199,7 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
         )
         out.append(
             f'<text x="{label_w - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
-            f"{escape(str(key))}</text>"
+            f"{_label(key)}</text>"
         )
         out.append(
             f'<circle class="dot" cx="{x(v):.1f}" cy="{y:.1f}" r="5" '
