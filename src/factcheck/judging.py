@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
-from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec
+from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
 from factcheck.plan import metric_key
 
 
@@ -28,8 +28,9 @@ def judge_claims(
 
     actuals: dict[str, Any] = {}  # claim id -> its number, for other claims' expressions
     entries: dict[str, dict[str, Any]] = {}
+    by_id = {c.id: c for c in claims}
     for claim in claims:
-        entry = _base_entry(claim)
+        entry = _base_entry(claim, by_id)
         entries[claim.id] = entry
         if not is_selected(claim, options) and claim.id not in needed:
             _set(entry, "skip", "not selected", reason="not selected")
@@ -50,7 +51,7 @@ def judge_claims(
     return entries
 
 
-def _base_entry(claim: ClaimSpec) -> dict[str, Any]:
+def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]:
     return {
         "id": claim.id,
         "file": claim.file,
@@ -70,7 +71,8 @@ def _base_entry(claim: ClaimSpec) -> dict[str, Any]:
         "tags": list(claim.tags),
         "note": claim.note,
         "proxy": claim.proxy,
-        "datasets": sorted({m.dataset for m in claim.metrics().values()}),
+        # Through the claims it uses too: a derived figure moves when their data does.
+        "datasets": sorted(datasets_behind(claim, by_id)),
         "computation": None,
         "manual": None,
         "reason": None,

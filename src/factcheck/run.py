@@ -23,7 +23,7 @@ from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.claims import dependency_order
 from factcheck.load.project import load_project
-from factcheck.load.spec import ClaimSpec, Project
+from factcheck.load.spec import ClaimSpec, Project, claims_used, datasets_behind
 from factcheck.problems import Location, Problems
 
 VERDICTS = ("pass", "warn", "fail", "error", "skip")
@@ -191,32 +191,14 @@ def _compute(
 def fingerprint(claim: ClaimSpec, project: Project, schema_hashes: dict[str, str]) -> str:
     """A hash of what a claim's figure depends on: its definition, the definitions of the
     claims its expression uses (transitively), and its datasets' schemas."""
-    used = claims_used(claim, project)
-    datasets = sorted({m.dataset for c in [claim, *used] for m in c.metrics().values()})
+    by_id = {c.id: c for c in project.claims}
+    used = claims_used(claim, by_id)
+    datasets = sorted(datasets_behind(claim, by_id))
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
     body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes
         body["uses"] = {c.id: c.raw for c in used}
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-
-
-def claim_datasets(claim: ClaimSpec, project: Project) -> set[str]:
-    """Datasets a claim's figure comes from, through referenced claims too."""
-    return {m.dataset for c in [claim, *claims_used(claim, project)] for m in c.metrics().values()}
-
-
-def claims_used(claim: ClaimSpec, project: Project) -> list[ClaimSpec]:
-    """The claims a claim's expression uses, and the claims those use, in id order."""
-    by_id = {c.id: c for c in project.claims}
-    seen: dict[str, ClaimSpec] = {}
-    todo = list(claim.references())
-    while todo:
-        name = todo.pop()
-        if name in seen or name == claim.id or name not in by_id:
-            continue
-        seen[name] = by_id[name]
-        todo.extend(by_id[name].references())
-    return [seen[name] for name in sorted(seen)]
 
 
 def _generated() -> str:

@@ -50,6 +50,7 @@ def test_changed_row_drifts_exactly_its_claims(shop, factcheck) -> None:
     assert (south["old_actual"], south["new_actual"]) == (1000, 1050)
     assert (south["old_verdict"], south["new_verdict"]) == ("pass", "pass")
     assert south["datasets_changed"] == ["orders"] and south["definition_changed"] is False
+    assert items["south_share"]["datasets_changed"] == ["orders"]  # through south_amount
     assert report["drift"]["datasets_changed"] == ["orders"]
     assert report["drift"]["datasets"][0]["old_rows"] == 12
     text = factcheck("check", "--root", shop, "--locked")

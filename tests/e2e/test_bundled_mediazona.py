@@ -64,7 +64,17 @@ PINNED = {
 @pytest.fixture(scope="module")
 def report() -> dict:
     done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "check",
+            "--root",
+            str(ROOT),
+            "--no-history",
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -109,3 +119,18 @@ def test_period_mismatch_is_never_a_clean_pass(report: dict) -> None:
     for claim in report["claims"]:
         if claim.get("proxy"):
             assert claim["verdict"] != "pass" and "proxy data" in claim["explanation"]
+
+
+def test_committed_lock_matches(tmp_path: Path) -> None:
+    # factcheck.lock records what was true when the check was published; CI runs
+    # `check --locked` so any change in data, claims or code that moves a figure, a verdict
+    # or a definition shows as drift (exit 4). Re-lock deliberately: `factcheck lock`.
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--locked",
+         "--no-history", "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    report = json.loads(done.stdout)
+    assert report["drift"]["claims"] == [], "re-run `factcheck lock` if the change is deliberate"
+    assert report["drift"]["datasets_changed"] == []
+    assert done.returncode == 1  # the article's honest fails, and no drift

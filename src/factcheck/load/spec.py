@@ -150,6 +150,24 @@ class ClaimSpec:
         return dict(self.let)
 
 
+def claims_used(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> list[ClaimSpec]:
+    """The claims a claim's expression uses, and the claims those use, in id order."""
+    seen: dict[str, ClaimSpec] = {}
+    todo = list(claim.references())
+    while todo:
+        name = todo.pop()
+        if name in seen or name == claim.id or name not in by_id:
+            continue
+        seen[name] = by_id[name]
+        todo.extend(by_id[name].references())
+    return [seen[name] for name in sorted(seen)]
+
+
+def datasets_behind(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> set[str]:
+    """Datasets a claim's figure comes from, through the claims it uses too."""
+    return {m.dataset for c in [claim, *claims_used(claim, by_id)] for m in c.metrics().values()}
+
+
 @dataclass
 class Settings:
     """[tool.factcheck] in pyproject.toml."""
