@@ -15,7 +15,7 @@ from factcheck.problems import Problems
 
 ROOT_OPTION = click.option(
     "--root",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
     help="The project folder (claims/, data/, schemas/).",

@@ -242,3 +242,11 @@ def test_unparseable_data_file_is_a_config_error(project, factcheck, tmp_path) -
     (root / "data/relay.csv").write_bytes(b'metric,value\n"men,20662\n')
     stderr = run_bad(factcheck, root, tmp_path)
     assert "data/datasets.yaml" in stderr and "[relay]" in stderr
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "list", "lock"])
+def test_root_that_does_not_exist(factcheck, tmp_path, command) -> None:
+    result = factcheck(command, "--root", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "nowhere" in result.output and "does not exist" in result.output
+    assert "Traceback" not in result.output
