@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.lang.where import group_key_sql, where_to_sql
+from factcheck.lang.sql import group_key_sql, where_to_sql
 from factcheck.load.spec import ClaimSpec, MetricSpec
 
 # (dataset, aggregate, column, filter as SQL, group key as SQL): equal meaning, equal key.

@@ -9,6 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from factcheck.engines.pandas_filter import group_key_series, where_mask
+from factcheck.lang.sql import group_key_sql, where_to_sql
 from factcheck.lang.where import (
     And,
     Between,
@@ -22,13 +24,9 @@ from factcheck.lang.where import (
     Literal,
     Not,
     Or,
-    group_key_series,
-    group_key_sql,
     parse_by,
     parse_where,
     where_columns,
-    where_mask,
-    where_to_sql,
 )
 
 

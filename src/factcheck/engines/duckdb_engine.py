@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from factcheck.engines.base import MetricResult, group_key, plain
-from factcheck.lang.where import group_key_sql, where_to_sql
+from factcheck.lang.sql import group_key_sql, quote_ident, where_to_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,14 +26,10 @@ _SQL = {
 }
 
 
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def aggregate_sql(aggregate: str, column: str | None) -> str:
     if aggregate == "count":
-        return "count(*)" if column is None else f"count({quote(column)})"
-    return _SQL[aggregate].format(c=quote(column or ""))
+        return "count(*)" if column is None else f"count({quote_ident(column)})"
+    return _SQL[aggregate].format(c=quote_ident(column or ""))
 
 
 class DuckDBEngine:

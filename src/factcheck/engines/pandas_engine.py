@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from factcheck.engines.base import MetricResult, group_key, plain
-from factcheck.lang.where import group_key_series, where_mask
+from factcheck.engines.pandas_filter import group_key_series, where_mask
 
 if TYPE_CHECKING:
     import pandas as pd
