@@ -320,6 +320,14 @@ def test_text_quiet_and_verbose(report) -> None:
         assert detail in verbose, detail
 
 
+def test_text_verbose_skips_details_of_deselected_claims(report) -> None:
+    claims = [{**c, "verdict": "skip", "reason": "not selected", "explanation": "not selected"}
+              if c["id"] == "flights_total" else c for c in report["claims"]]  # fmt: skip
+    lines = render("text", {**report, "claims": claims}, verbose=True).splitlines()
+    at = next(i for i, x in enumerate(lines) if " flights_total:" in x)
+    assert "not selected" in lines[at] and not lines[at + 1].startswith("      ")
+
+
 def test_text_colour_only_when_asked(report) -> None:
     coloured = render("text", report, color=True)
     assert "\033[31m  ✗ fail \033[0m jfk_every_month" in coloured

@@ -52,7 +52,7 @@ def render(
                 f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
-            if verbose:
+            if verbose and claim.get("reason") != "not selected":  # deselected: no details
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
         lines.append("")
 
