@@ -218,6 +218,35 @@ def list_claims(root: Path) -> None:
         click.echo(f"{claim.id}\t{claim.loc.file}:{claim.loc.line}\t{datasets}\t{claim.claim_text}")
 
 
+@cli.command()
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--suggest", is_flag=True, help="Print a commented claim skeleton per gap.")
+def coverage(root: Path, fmt: str, suggest: bool) -> None:
+    """Figures in each article (source.text) that no claim's quote covers.
+
+    Exit 0 when every figure is in some claim's quote and every quote is in its article,
+    1 otherwise, 2 when the project cannot be read.
+    """
+    import json
+
+    from factcheck.coverage import project_coverage, render_text
+    from factcheck.load.project import load_project
+
+    project, problems = load_project(root)
+    if problems:
+        print_problems(problems)
+        sys.exit(int(ExitCode.CONFIG))
+    results = project_coverage(project)
+    if fmt == "json":
+        payload = {"factcheck_coverage": 1, "files": [r.as_dict() for r in results]}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(results, project.root, suggest=suggest), nl=False)
+    gaps = any(r.uncovered or r.missing_quotes for r in results)
+    sys.exit(int(ExitCode.FAILED if gaps else ExitCode.OK))
+
+
 def register_commands() -> None:
     """Add the drift commands (lock, history, diff), which live beside their logic."""
     from factcheck.drift.cli import register

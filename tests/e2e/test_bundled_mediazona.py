@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # id: (verdict, actual rounded to 4 places, circular)
 PINNED = {
     "ru_cases_over_20000": ("pass", 20538, True),
+    "ru_headline_over_20000": ("pass", 20662, True),
     "ru_cases_majority_337": ("warn", 0.8842, True),
     "ru_cases_337": ("pass", 18159, True),
     "ru_max_penalty_337": ("pass", None, False),
@@ -98,7 +99,7 @@ def test_verdict_actual_circular(report: dict, claim_id: str) -> None:
 
 
 def test_summary_is_a_mix(report: dict) -> None:
-    assert report["summary"] == {"pass": 22, "warn": 4, "fail": 7, "error": 0, "skip": 4}
+    assert report["summary"] == {"pass": 23, "warn": 4, "fail": 7, "error": 0, "skip": 4}
     assert all(d["valid"] for d in report["datasets"])
 
 
@@ -134,3 +135,15 @@ def test_committed_lock_matches(tmp_path: Path) -> None:
     assert report["drift"]["claims"] == [], "re-run `factcheck lock` if the change is deliberate"
     assert report["drift"]["datasets_changed"] == []
     assert done.returncode == 1  # the article's honest fails, and no drift
+
+
+def test_every_figure_of_the_article_has_a_claim() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "coverage", "--root", str(ROOT), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    files = json.loads(done.stdout)["files"]
+    assert [(f["uncovered"], f["missing_quotes"]) for f in files] == [(0, [])]
+    assert done.returncode == 0
+    figures = {f["text"] for f in files[0]["figures"] if f["claims"]}
+    assert {"20,662", "848", "38", "two-thirds", "hundred", "4,350", "2,355"} <= figures

@@ -1,0 +1,262 @@
+"""Coverage: does every figure of an article have a claim?
+
+A claims file may name its article (`source.text`). Each figure in that text (a number
+in digits, a number word, a fraction, a quantifier such as "hundreds" or "majority", in
+English or Russian) is covered when it lies inside the quote of some claim of that file.
+Dates ("26 June 2025", "в мае 2025 года") and clock times anchor figures rather than
+assert them, so they are listed but never required.
+
+Figures are found, never judged: an uncovered figure is a question for the editor, and a
+suggested claim is printed as a YAML comment that nothing reads (extracted numbers are
+never accepted automatically).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from factcheck.load.spec import ClaimSpec, Project, SourceSpec
+
+_SEP = ",\u00a0\u2009\u202f\u2007 "  # thousands separators, as written in EN and RU text
+_NUMBER = (
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:[{_SEP}]\d{{3}}(?!\d))+|\d+)(?:[.,]\d+(?!\d))?"
+    r"(?:\s?(?:%|per ?cent\b|percent\b|процент\w*))?"
+)
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_RU_MONTHS = "январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"  # stems: января, в марте, мая, в мае
+_DATE = (
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b(?:\d{{1,2}}\s)?(?:{_EN_MONTHS})(?:\s\d{{1,2}},)?\s\d{{4}}\b"
+    rf"|\b(?:\d{{1,2}}\s)?(?:{_RU_MONTHS})\w*\s\d{{4}}(?:\s(?:года|году|г\.))?"
+)
+_TIME = r"\b\d{1,2}:\d{2}\b"
+_EN_WORDS = (
+    # "one" alone is too common ("one of them"); "one in five" and "one-third" are kept.
+    r"one(?=[\s-](?:in\b|third|quarter|fifth|half))|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundreds?|thousands?|millions?|billions?|dozens?|half|halves|thirds?|quarters?"
+    r"|fifths?|majority|minority|record|doubled?|tripled?|twice"
+)
+_RU_WORDS = (
+    r"дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)|четыр(?:е|[её]х|[её]м|ьмя)"
+    r"|(?:пят|шест|сем|девят|десят|двадцат|тридцат)(?:ь|и|ью)|восем(?:ь|ью)|восьми"
+    r"|сорок|пятьдесят|пятидесяти|сто|двести|триста|пятьсот"
+    r"|тысяч\w*|сотн\w*|сотен|миллион\w*|миллиард\w*|половин\w*|трет(?:ь|и|ей)"
+    r"|четверт(?:ь|и|ей)|десятк\w*|дюжин\w*|большинств\w*|рекорд\w*|вдвое|втрое"
+)
+_WORD = rf"(?:{_EN_WORDS}|{_RU_WORDS})(?!\w)"
+_WORDS = rf"(?<!\w){_WORD}(?:[-\s]{_WORD})*"  # two-thirds, twenty-five, две трети: one figure
+_FIGURE = re.compile(
+    rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<number>{_NUMBER})|(?P<word>{_WORDS})",
+    re.IGNORECASE,
+)
+REQUIRED = ("number", "word")  # kinds a claim must cover; dates and times are context
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str  # number | word | date | time
+    line: int
+    col: int
+    claims: tuple[str, ...] = ()  # ids of the claims whose quote holds it
+
+
+@dataclass
+class ArticleCoverage:
+    claims_file: str
+    text_file: str | None  # None: the claims file names no article
+    figures: list[Figure] = field(default_factory=list)
+    missing_quotes: list[ClaimSpec] = field(default_factory=list)
+
+    @property
+    def uncovered(self) -> list[Figure]:
+        return [f for f in self.figures if f.kind in REQUIRED and not f.claims]
+
+    @property
+    def required(self) -> list[Figure]:
+        return [f for f in self.figures if f.kind in REQUIRED]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "claims_file": self.claims_file,
+            "text": self.text_file,
+            "figures": [
+                {
+                    "text": f.text,
+                    "kind": f.kind,
+                    "line": f.line,
+                    "col": f.col,
+                    "claims": list(f.claims),
+                }
+                for f in self.figures
+            ],  # fmt: skip
+            "uncovered": len(self.uncovered),
+            "missing_quotes": [
+                {"id": c.id, "file": c.loc.file, "line": c.loc.line} for c in self.missing_quotes
+            ],
+        }
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in the text, in order, with 1-based line and column."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    figures = []
+    line = 0
+    for match in _FIGURE.finditer(text):
+        while line + 1 < len(starts) and starts[line + 1] <= match.start():
+            line += 1
+        kind = match.lastgroup or "number"
+        figures.append(
+            Figure(
+                match.start(),
+                match.end(),
+                match.group(),
+                kind,
+                line + 1,
+                match.start() - starts[line] + 1,
+            )
+        )
+    return figures
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """Text in lower case, with runs of whitespace as one space and typographic quotes and
+    dashes plain, and where each kept character came from, so a quote copied with a
+    straight apostrophe, a wrapped line or a lower-cased first word is still found."""
+    table = str.maketrans("‘’‚“”„«»–—\u00a0\u202f\u2009", '\'\'\'"""""--   ')
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text.translate(table)):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        lower = ch.lower()
+        out.append(lower if len(lower) == 1 else ch)  # a quote may start mid-sentence
+        where.append(i)
+    return "".join(out), where
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where the quote occurs in the text (every occurrence), as spans of the original."""
+    norm_text, where = _normalised(text)
+    norm_quote = _normalised(quote)[0].strip()
+    if not norm_quote:
+        return []
+    spans = []
+    at = norm_text.find(norm_quote)
+    while at >= 0:
+        spans.append((where[at], where[at + len(norm_quote) - 1] + 1))
+        at = norm_text.find(norm_quote, at + 1)
+    return spans
+
+
+def article_coverage(root: Path, source: SourceSpec, claims: list[ClaimSpec]) -> ArticleCoverage:
+    if source.text is None:
+        return ArticleCoverage(source.file, None)
+    path = root / Path(source.file).parent / source.text
+    text = path.read_text(encoding="utf-8")
+    result = ArticleCoverage(source.file, path.relative_to(root).as_posix())
+    spans: list[tuple[int, int, str]] = []
+    for claim in claims:
+        found = quote_spans(text, claim.quote)
+        if not found:
+            result.missing_quotes.append(claim)
+        spans.extend((start, end, claim.id) for start, end in found)
+    for figure in find_figures(text):
+        ids = sorted({i for start, end, i in spans if start <= figure.start and figure.end <= end})
+        result.figures.append(replace(figure, claims=tuple(ids)))
+    return result
+
+
+def project_coverage(project: Project) -> list[ArticleCoverage]:
+    return [
+        article_coverage(
+            project.root, source, [c for c in project.claims if c.loc.file == source.file]
+        )
+        for source in project.sources
+    ]
+
+
+def sentence_around(text: str, figure: Figure, width: int = 160) -> str:
+    """The sentence holding a figure, on one line, cut to about `width` characters.
+    A sentence ends at ". " or at a blank line; wrapped lines do not end it."""
+    stops = [text.rfind(". ", 0, figure.start) + 2, text.rfind("\n\n", 0, figure.start) + 2]
+    start = max([0, *(i for i in stops if i >= 2)])
+    ends = [i for i in (text.find(". ", figure.end), text.find("\n\n", figure.end)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    sentence = " ".join(text[start:end].split())
+    if len(sentence) > width:
+        at = sentence.find(figure.text)
+        left = max(0, at - width // 2)
+        sentence = ("…" if left else "") + sentence[left : left + width] + "…"
+    return sentence
+
+
+def guess_phrase(text: str, figure: Figure) -> str:
+    """The claim phrase an editor would likely write: the figure with the hedge before it
+    ("over 20,000", "between 700 and 800"), kept only if factcheck can read it."""
+    from factcheck.phrases import HEDGES, PhraseError, parse_claim
+
+    before = " ".join(text[max(0, figure.start - 40) : figure.start].split()).lower()
+    candidates = [figure.text]
+    for words, _ in HEDGES:
+        if before == words or before.endswith(" " + words):
+            after = re.match(rf"\s+and\s+({_NUMBER})", text[figure.end :])
+            tail = f" and {after.group(1)}" if words == "between" and after else ""
+            candidates.insert(0, f"{words} {figure.text}{tail}")
+            break
+    for phrase in candidates:
+        try:
+            parse_claim(phrase)
+        except PhraseError:
+            continue
+        return phrase
+    return "TODO"
+
+
+def render_text(results: list[ArticleCoverage], root: Path, *, suggest: bool = False) -> str:
+    lines: list[str] = []
+    for result in results:
+        if result.text_file is None:
+            lines.append(f"{result.claims_file}: no source.text, so coverage is not measured")
+            continue
+        required, uncovered = result.required, result.uncovered
+        lines.append(
+            f"{result.claims_file} — {result.text_file}: {len(required)} figures, "
+            f"{len(required) - len(uncovered)} in a claim's quote, {len(uncovered)} not"
+        )
+        text = (root / result.text_file).read_text(encoding="utf-8")
+        for figure in uncovered:
+            lines.append(
+                f'  not covered  {result.text_file}:{figure.line}:{figure.col}  "{figure.text}"'
+                f"  {sentence_around(text, figure)}"
+            )
+            if suggest:
+                quote = sentence_around(text, figure, width=10_000).replace('"', '\\"')
+                lines += [
+                    "    # - id: TODO",
+                    f'    #   quote: "{quote}"',
+                    f'    #   claim: "{guess_phrase(text, figure)}"',
+                    "    #   metric: {dataset: TODO}",
+                ]
+        for claim in result.missing_quotes:
+            lines.append(
+                f"  quote not found in {result.text_file}: {claim.id} "
+                f"({claim.loc.file}:{claim.loc.line})"
+            )
+        context = [f for f in result.figures if f.kind not in REQUIRED]
+        if context:
+            lines.append(
+                f"  ({len(context)} dates and times not counted: "
+                + ", ".join(f.text for f in context[:6])
+                + (", …" if len(context) > 6 else "")
+                + ")"
+            )
+    return "\n".join(lines) + "\n"

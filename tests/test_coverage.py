@@ -1,0 +1,107 @@
+"""factcheck.coverage: figures found in English and Russian text, quotes located, gaps named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.conftest import PROJECTS
+
+from factcheck.coverage import find_figures, guess_phrase, quote_spans
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("over 20,000 cases", [("number", "20,000")]),
+        ("a total of 18,159", [("number", "18,159")]),
+        ("12.60% of them", [("number", "12.60%")]),
+        ("38 per cent", [("number", "38 per cent")]),
+        ("ten years", [("word", "ten")]),
+        ("two-thirds of them", [("word", "two-thirds")]),
+        ("twenty-five million people", [("word", "twenty-five million")]),
+        ("a few hundred cases", [("word", "hundred")]),
+        ("record numbers in 2024", [("word", "record"), ("number", "2024")]),
+        ("one in five soldiers", [("word", "one"), ("word", "five")]),
+        ("one of them", []),  # "one" alone is not a figure
+        ("Article 337", [("number", "337")]),
+        ("26 June 2025, 16:47", [("date", "26 June 2025"), ("time", "16:47")]),
+        ("by the end of May 2025", [("date", "May 2025")]),
+        ("on June 26, 2025", [("date", "June 26, 2025")]),
+        ("on 2025-06-26", [("date", "2025-06-26")]),
+        # Russian: thin and non-breaking spaces as thousands separators, comma decimals.
+        ("более 20\u00a0662 человек", [("number", "20\u00a0662")]),
+        ("20\u202f662 дела", [("number", "20\u202f662")]),
+        ("12,6 процента", [("number", "12,6 процента")]),
+        ("две трети обвиняемых", [("word", "две трети")]),
+        ("несколько сотен дел", [("word", "сотен")]),
+        ("тысячи солдат", [("word", "тысячи")]),
+        ("в мае 2025 года", [("date", "мае 2025 года")]),
+        ("1 июня 2025 г.", [("date", "1 июня 2025 г.")]),
+        ("семья и сотрудники", []),  # words that only start like numbers
+    ],
+)
+def test_find_figures(text: str, found: list[tuple[str, str]]) -> None:
+    assert figures(text) == found
+
+
+def test_figure_positions_are_one_based() -> None:
+    [first, second] = find_figures("Title\n\nWe counted 848 verdicts and 38 a day.")[:2]
+    assert (first.text, first.line, first.col) == ("848", 3, 12)
+    assert (second.text, second.line, second.col) == ("38", 3, 29)
+
+
+def test_quotes_found_through_typography() -> None:
+    text = "Judges said “around 1,000 new\ncases” — every month. Again: around 1,000 new cases."
+    spans = quote_spans(text, 'around 1,000 new cases" - every month')
+    assert [text[a:b] for a, b in spans] == ["around 1,000 new\ncases” — every month"]
+    assert len(quote_spans(text, "around 1,000 new cases")) == 2
+    assert quote_spans(text, "around 2,000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "phrase"),
+    [
+        ("courts registered over 20,000 cases", "20,000", "over 20,000"),
+        ("a rate of between 700 and 800 each month", "700", "between 700 and 800"),
+        ("In April 848 verdicts", "848", "848"),
+        ("around 1,000 new cases", "1,000", "around 1,000"),
+        ("two-thirds are", "two-thirds", "two-thirds"),
+    ],
+)
+def test_guess_phrase(text: str, figure: str, phrase: str) -> None:
+    found = next(f for f in find_figures(text) if f.text == figure)
+    assert guess_phrase(text, found) == phrase
+
+
+def test_coverage_command(tmp_path: Path, factcheck) -> None:
+    # tests/projects/basic: every figure of its article.txt is in some claim's quote.
+    root = tmp_path / "basic"
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
+    assert factcheck("coverage", "--root", root).exit_code == 0
+    article = root / "claims" / "article.txt"
+    original = article.read_text(encoding="utf-8")
+
+    article.write_text("Headline: 99 balloons.\n\n" + original, encoding="utf-8")
+    result = factcheck("coverage", "--root", root, "--suggest")
+    assert result.exit_code == 1, result.output
+    assert 'not covered  claims/article.txt:1:11  "99"  Headline: 99 balloons.' in result.output
+    assert '    #   claim: "99"' in result.output  # a suggestion, only as a comment
+    as_json = json.loads(factcheck("coverage", "--root", root, "--format", "json").output)
+    [file] = as_json["files"]
+    assert file["uncovered"] == 1 and file["missing_quotes"] == []
+    assert {"text": "848", "kind": "number", "line": 5, "col": 74,
+            "claims": ["april_verdicts"]} in file["figures"]  # fmt: skip
+
+    article.write_text(original.replace("20,662 men", "20,663 men"), encoding="utf-8")
+    missing = factcheck("coverage", "--root", root)
+    assert missing.exit_code == 1
+    assert "quote not found in claims/article.txt: relay_men (claims/article.yaml:78)" in (
+        missing.output
+    )
