@@ -25,7 +25,8 @@ _NUMBER = (
     r"(?:\s?(?:%|per ?cent\b|percent\b|процент\w*))?"
 )
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_RU_MONTHS = "январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"  # stems: января, в марте, мая, в мае
+# Stems, to read every case: января, в марте, мая, в мае.
+_RU_MONTHS = "январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _DATE = (
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     rf"|\b(?:\d{{1,2}}\s)?(?:{_EN_MONTHS})(?:\s\d{{1,2}},)?\s\d{{4}}\b"
