@@ -105,3 +105,28 @@ def test_coverage_command(tmp_path: Path, factcheck) -> None:
     assert "quote not found in claims/article.txt: relay_men (claims/article.yaml:78)" in (
         missing.output
     )
+
+
+def test_check_reports_coverage(tmp_path: Path, factcheck) -> None:
+    root = tmp_path / "basic"
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
+    article = root / "claims" / "article.txt"
+    args = ("check", "--root", root, "--no-history")
+
+    report = json.loads(factcheck(*args, "--format", "json").output)
+    assert report["sources"][0]["coverage"] == {
+        "figures": 14, "covered": 14, "uncovered": [], "missing_quotes": []
+    }  # fmt: skip
+    assert "coverage:" not in factcheck(*args).output
+
+    article.write_text("Headline: 99 balloons.\n\n" + article.read_text(encoding="utf-8"))
+    report = json.loads(factcheck(*args, "--format", "json").output)
+    coverage = report["sources"][0]["coverage"]
+    assert coverage["uncovered"] == [{"text": "99", "line": 1, "col": 11}]
+    gap = 'coverage: 1 of 15 figures in article.txt are in no claim\'s quote: "99" (1:11)'
+    assert gap in factcheck(*args).output
+    html = tmp_path / "r.html"
+    factcheck(*args, "--format", f"html:{html}")
+    page = html.read_text(encoding="utf-8")
+    assert "14 of 15 figures of the article in a claim's quote" in page
+    assert '<p class="gap">coverage: 1 of 15 figures' in page

@@ -146,16 +146,25 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 
 def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
     """Where the quote occurs in the text (every occurrence), as spans of the original."""
-    norm_text, where = _normalised(text)
-    norm_quote = _normalised(quote)[0].strip()
-    if not norm_quote:
-        return []
-    spans = []
-    at = norm_text.find(norm_quote)
-    while at >= 0:
-        spans.append((where[at], where[at + len(norm_quote) - 1] + 1))
-        at = norm_text.find(norm_quote, at + 1)
-    return spans
+    return _Article(text).spans(quote)
+
+
+class _Article:
+    """An article normalised once, searched for many quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.norm, self.where = _normalised(text)
+
+    def spans(self, quote: str) -> list[tuple[int, int]]:
+        wanted = _normalised(quote)[0].strip()
+        if not wanted:
+            return []
+        found = []
+        at = self.norm.find(wanted)
+        while at >= 0:
+            found.append((self.where[at], self.where[at + len(wanted) - 1] + 1))
+            at = self.norm.find(wanted, at + 1)
+        return found
 
 
 def article_coverage(root: Path, source: SourceSpec, claims: list[ClaimSpec]) -> ArticleCoverage:
@@ -165,8 +174,9 @@ def article_coverage(root: Path, source: SourceSpec, claims: list[ClaimSpec]) ->
     text = path.read_text(encoding="utf-8")
     result = ArticleCoverage(source.file, path.relative_to(root).as_posix())
     spans: list[tuple[int, int, str]] = []
+    article = _Article(text)
     for claim in claims:
-        found = quote_spans(text, claim.quote)
+        found = article.spans(claim.quote)
         if not found:
             result.missing_quotes.append(claim)
         spans.extend((start, end, claim.id) for start, end in found)

@@ -122,7 +122,7 @@ def run_check(options: Options) -> Outcome:
         "strict": options.strict,
         "exit_code": int(code),
         "summary": summary,
-        "sources": [s.as_dict() for s in project.sources],
+        "sources": _sources(project),
         "claims": entries,
         "datasets": [results[name].as_report() for name in project.datasets],
         "drift": None,
@@ -186,6 +186,26 @@ def _compute(
         _say(options, f"computing {len(scans)} scans on {dataset}")
         computed.update(engine.compute(result.frame, scans))
     return computed
+
+
+def _sources(project: Project) -> list[dict[str, Any]]:
+    """Each claims file's article, with how many of its figures the claims' quotes hold."""
+    from factcheck.coverage import project_coverage
+
+    out = []
+    for source, coverage in zip(project.sources, project_coverage(project), strict=True):
+        entry: dict[str, Any] = source.as_dict()
+        if coverage.text_file is not None:
+            entry["coverage"] = {
+                "figures": len(coverage.required),
+                "covered": len(coverage.required) - len(coverage.uncovered),
+                "uncovered": [
+                    {"text": f.text, "line": f.line, "col": f.col} for f in coverage.uncovered
+                ],
+                "missing_quotes": [c.id for c in coverage.missing_quotes],
+            }
+        out.append(entry)
+    return out
 
 
 def fingerprint(claim: ClaimSpec, project: Project, schema_hashes: dict[str, str]) -> str:

@@ -79,6 +79,26 @@ def source_of(report: dict[str, Any], file: str) -> dict[str, Any]:
     return {**_SOURCE_DEFAULTS, **found, "file": file}
 
 
+def coverage_gap(source: dict[str, Any]) -> str | None:
+    """One line when the article has figures no claim quotes, or quotes it does not hold."""
+    coverage = source.get("coverage")
+    if not coverage or not (coverage["uncovered"] or coverage["missing_quotes"]):
+        return None
+    parts = []
+    if coverage["uncovered"]:
+        figures = ", ".join(
+            f'"{f["text"]}" ({f["line"]}:{f["col"]})' for f in coverage["uncovered"][:5]
+        )
+        more = "…" if len(coverage["uncovered"]) > 5 else ""
+        parts.append(
+            f"{len(coverage['uncovered'])} of {coverage['figures']} figures in "
+            f"{source['text']} are in no claim's quote: {figures}{more}"
+        )
+    if coverage["missing_quotes"]:
+        parts.append("quotes not found in the article: " + ", ".join(coverage["missing_quotes"]))
+    return "coverage: " + "; ".join(parts) + " (see factcheck coverage)"
+
+
 def problems_first(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """fail, error, warn claims, worst first, then in file and line order."""
     bad = [c for c in claims if c["verdict"] in PROBLEMS]

@@ -13,6 +13,7 @@ from factcheck.report._common import (
     VERDICTS,
     actual,
     by_file,
+    coverage_gap,
     metric_text,
     normalize,
     number,
@@ -50,6 +51,7 @@ def render(report: dict[str, Any], *, title: str | None = None) -> str:
     )
     # charts.py escapes every text it writes, so its SVG may go in unescaped.
     env.filters["chart"] = lambda claim: Markup(chart(claim))
+    env.filters["coverage_gap"] = coverage_gap
     files = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
     total = sum(report["summary"].values())
     default_title = "factcheck report — " + "; ".join(

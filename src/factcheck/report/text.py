@@ -12,6 +12,7 @@ from typing import Any
 from factcheck.report._common import (
     actual,
     by_file,
+    coverage_gap,
     metric_text,
     normalize,
     number,
@@ -54,6 +55,9 @@ def render(
             )
             if verbose and claim.get("reason") != "not selected":  # deselected: no details
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
+        gap = coverage_gap(source)
+        if gap:
+            lines.append(f"  ! {gap}")
         lines.append("")
 
     for dataset in report["datasets"]:
