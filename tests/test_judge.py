@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.judge import Judgement, judge
+from factcheck.judge import Judgement, describe_rule, judge
 from factcheck.phrases import Tolerance, as_key, parse_claim
 
 
@@ -181,7 +181,7 @@ def test_over_explains_understatement_and_band() -> None:
     result = judge(parse_claim("over 20,000"), 30_000)
     assert "true but understated" in result.explanation
     assert (result.low, result.high) == (20_000, 30_000)
-    assert result.rule == parse_claim("over 20,000").describe_rule()
+    assert result.rule == describe_rule(parse_claim("over 20,000"))
     assert result.rounding_passes is None
 
 

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 
+from factcheck.judge import describe_rule
 from factcheck.phrases import PhraseError, Tolerance, parse_claim, parse_tolerance
 
 
@@ -320,7 +321,7 @@ def test_unreadable_phrases_name_the_word(value: str | dict, word: str) -> None:
     ],
 )
 def test_describe_rule(claim: str, rule: str) -> None:
-    assert parse_claim(claim).describe_rule().startswith(rule)
+    assert describe_rule(parse_claim(claim)).startswith(rule)
 
 
 def test_phrase_is_frozen() -> None:

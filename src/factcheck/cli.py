@@ -10,27 +10,8 @@ from typing import Any
 import click
 
 from factcheck import __version__
+from factcheck.cli_common import ROOT_OPTION, print_problems
 from factcheck.exitcodes import ExitCode
-from factcheck.problems import Problems
-
-ROOT_OPTION = click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (claims/, data/, schemas/).",
-)
-
-
-def print_problems(problems: Problems) -> None:
-    for problem in problems:
-        word = f" [{problem.word}]" if problem.word else ""
-        click.echo(f"{problem.location}: error: {problem.message}{word}", err=True)
-    count = len(problems)
-    click.echo(
-        f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
-        err=True,
-    )
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ _WORDS = {
 class Judgement:
     verdict: str  # pass | warn | fail
     explanation: str  # one line a reader understands
-    rule: str  # phrase.describe_rule()
+    rule: str  # describe_rule(phrase)
     rounding_passes: dict[str, bool] | None = None  # bare numbers: {"half_up": .., "down": ..}
     low: float | None = None  # the pass band, for charts
     high: float | None = None

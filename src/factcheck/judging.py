@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
+from factcheck.judge import describe_rule
 from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
 from factcheck.plan import metric_key
 
@@ -24,15 +25,13 @@ def judge_claims(
     computed: dict[Any, MetricResult],
     datasets: dict[str, Any],
 ) -> dict[str, dict[str, Any]]:
-    from factcheck.run import is_selected
-
     actuals: dict[str, Any] = {}  # claim id -> its number, for other claims' expressions
     entries: dict[str, dict[str, Any]] = {}
     by_id = {c.id: c for c in claims}
     for claim in claims:
         entry = _base_entry(claim, by_id)
         entries[claim.id] = entry
-        if not is_selected(claim, options) and claim.id not in needed:
+        if not claim.selected(options.select, options.tags) and claim.id not in needed:
             _set(entry, "skip", "not selected", reason="not selected")
             continue
         if claim.kind == "unverifiable":
@@ -45,7 +44,7 @@ def judge_claims(
             _judge_computed(claim, entry, computed, datasets, actuals)
         except ClaimError as exc:
             _set(entry, "error", str(exc))
-        if not is_selected(claim, options) and entry["verdict"] != "error":
+        if not claim.selected(options.select, options.tags) and entry["verdict"] != "error":
             # Computed only because a selected claim uses its figure.
             entry["verdict"], entry["reason"] = "skip", "not selected (computed for another claim)"
     return entries
@@ -63,7 +62,7 @@ def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]
         "explanation": "",
         "circular": False,
         "kind": claim.kind,
-        "rule": claim.phrase.describe_rule()
+        "rule": describe_rule(claim.phrase)
         if claim.phrase is not None and claim.kind in ("metric", "expr")
         else None,
         "rounding": None,

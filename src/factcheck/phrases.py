@@ -145,11 +145,6 @@ class Phrase:
     def percent(self) -> bool:
         return self.number is not None and self.number.percent
 
-    def describe_rule(self, tolerance: Tolerance | None = None, rounding: str = "half_up") -> str:
-        from factcheck.judge import describe_rule
-
-        return describe_rule(self, tolerance, rounding)
-
 
 def parse_tolerance(text: str) -> Tolerance:
     raw = str(text).strip()

@@ -59,12 +59,6 @@ def selection_problems(project: Project, options: Options, problems: Problems) -
             problems.add(Location("--tag"), "no claim has this tag", wanted)
 
 
-def is_selected(claim: ClaimSpec, options: Options) -> bool:
-    if not options.select and not options.tags:
-        return True
-    return claim.id in options.select or bool(set(claim.tags) & set(options.tags))
-
-
 def run_check(options: Options) -> Outcome:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -157,7 +151,7 @@ def _needed(claims: list[ClaimSpec], options: Options) -> set[str]:
                 add(by_id[name])
 
     for claim in claims:
-        if is_selected(claim, options) and claim.kind in ("metric", "expr"):
+        if claim.selected(options.select, options.tags) and claim.kind in ("metric", "expr"):
             add(claim)
     return needed
 

@@ -36,13 +36,13 @@ def _no_history(root: Path, claim_id: str) -> str:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli import ROOT_OPTION
+    from factcheck.cli_common import ROOT_OPTION
 
     @group.command()
     @ROOT_OPTION
     def lock(root: Path) -> None:
         """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
-        from factcheck.cli import print_problems
+        from factcheck.cli_common import print_problems
         from factcheck.drift.lock import write_lock
         from factcheck.run import Options, run_check
 

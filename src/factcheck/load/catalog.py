@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from factcheck.load.keys import check_keys, text
+from factcheck.load.paths import inside
 from factcheck.load.spec import PROVENANCE_KINDS, DatasetSpec, Provenance, Settings
 from factcheck.load.yamlsrc import Map, load_yaml
 from factcheck.problems import Location, Problems
@@ -17,8 +18,6 @@ _PROVENANCE_KEYS = {"kind", "publisher", "url", "retrieved", "license", "cites"}
 
 
 def _inside(root: Path, path: Path) -> bool:
-    from factcheck.load.project import inside
-
     return inside(root, path)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from factcheck.lang.expr import parse_expr
 from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
 from factcheck.load.keys import check_keys, text
+from factcheck.load.paths import inside
 from factcheck.load.spec import (
     AGGREGATES,
     MANUAL_VERDICTS,
@@ -107,8 +108,6 @@ def _source(root: Path, path: Path, rel: str, node: Any, problems: Problems) -> 
     values = {k: text(node, k, problems, "source") for k in _SOURCE_KEYS}
     article = values["text"]
     if article is not None:
-        from factcheck.load.project import inside
-
         target = path.parent / article
         if not inside(root, target):
             problems.add(article.loc, "source text leaves the project root", str(article))

@@ -14,6 +14,7 @@ from factcheck.drift.compare import check_rules
 from factcheck.load.catalog import load_catalog
 from factcheck.load.claims import load_claims_file, resolve_references
 from factcheck.load.columns import dataset_columns
+from factcheck.load.paths import inside
 from factcheck.load.spec import Project, Settings
 from factcheck.problems import Location, Problems
 
@@ -80,15 +81,6 @@ def _project_defaults(table: Any, settings: Settings, problems: Problems) -> Non
             problems.add(where, "rounding must be half_up or down", str(value))
         else:
             problems.add(where, "unknown key in [tool.factcheck.defaults]", key)
-
-
-def inside(root: Path, path: Path) -> bool:
-    """True when `path` resolves to a place inside `root` (symlinks followed)."""
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def claims_files(root: Path, settings: Settings) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,12 @@ class ClaimSpec:
         from factcheck.lang.expr import expr_names
 
         return sorted(expr_names(self.expr) - set(self.let))
+
+    def selected(self, select: Sequence[str], tags: Sequence[str]) -> bool:
+        """Chosen by --select (ids) or --tag; with neither, every claim is."""
+        if not select and not tags:
+            return True
+        return self.id in select or bool(set(self.tags) & set(tags))
 
     def metrics(self) -> dict[str, MetricSpec]:
         """The metrics this claim needs, by the name its expression uses."""

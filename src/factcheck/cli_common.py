@@ -1,0 +1,32 @@
+"""What every command shares: the --root option and how load problems are printed.
+
+Kept apart from cli.py so that command modules living beside their logic (drift/cli.py)
+need not import the command line that registers them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from factcheck.problems import Problems
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (claims/, data/, schemas/).",
+)
+
+
+def print_problems(problems: Problems) -> None:
+    for problem in problems:
+        word = f" [{problem.word}]" if problem.word else ""
+        click.echo(f"{problem.location}: error: {problem.message}{word}", err=True)
+    count = len(problems)
+    click.echo(
+        f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
+        err=True,
+    )
