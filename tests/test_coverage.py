@@ -6,8 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from tests.conftest import PROJECTS
+from tests.report.conftest import SCHEMAS
 
 from factcheck.coverage import find_figures, guess_phrase, quote_spans
 
@@ -115,7 +117,8 @@ def test_check_reports_coverage(tmp_path: Path, factcheck) -> None:
 
     report = json.loads(factcheck(*args, "--format", "json").output)
     assert report["sources"][0]["coverage"] == {
-        "figures": 14, "covered": 14, "uncovered": [], "missing_quotes": []
+        "file": "claims/article.txt", "figures": 14, "covered": 14, "uncovered": [],
+        "missing_quotes": [],
     }  # fmt: skip
     assert "coverage:" not in factcheck(*args).output
 
@@ -130,3 +133,18 @@ def test_check_reports_coverage(tmp_path: Path, factcheck) -> None:
     page = html.read_text(encoding="utf-8")
     assert "14 of 15 figures of the article in a claim's quote" in page
     assert '<p class="gap">coverage: 1 of 15 figures' in page
+
+    # Code scanning and GitHub annotate the article's line; the PR comment says it too.
+    sarif = tmp_path / "r.sarif"
+    factcheck(*args, "--format", f"sarif:{sarif}", "--format", f"markdown:{tmp_path / 'r.md'}")
+    log = json.loads(sarif.read_text())
+    schema = json.loads((SCHEMAS / "sarif-2.1.0-subset.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    [result] = [r for r in log["runs"][0]["results"]
+                if r["ruleId"] == "factcheck/uncovered"]  # fmt: skip
+    region = result["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == "claims/article.txt"
+    assert (region["region"]["startLine"], region["region"]["startColumn"]) == (1, 11)
+    github = factcheck(*args, "--format", "github").output
+    assert "::warning file=claims/article.txt,line=1,col=11," in github
+    assert "coverage: 1 of 15 figures" in (tmp_path / "r.md").read_text(encoding="utf-8")

@@ -191,6 +191,7 @@ def _sources(project: Project) -> list[dict[str, Any]]:
         entry: dict[str, Any] = source.as_dict()
         if coverage.text_file is not None:
             entry["coverage"] = {
+                "file": coverage.text_file,  # the article, relative to the project root
                 "figures": len(coverage.required),
                 "covered": len(coverage.required) - len(coverage.uncovered),
                 "uncovered": [

@@ -79,6 +79,16 @@ def source_of(report: dict[str, Any], file: str) -> dict[str, Any]:
     return {**_SOURCE_DEFAULTS, **found, "file": file}
 
 
+def uncovered_figures(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(article file from the project root, figure) for each figure no claim's quote holds."""
+    out = []
+    for source in report.get("sources") or []:
+        coverage = source.get("coverage") or {}
+        file = coverage.get("file") or source.get("text") or source.get("file") or ""
+        out += [(file, figure) for figure in coverage.get("uncovered") or []]
+    return out
+
+
 def coverage_gap(source: dict[str, Any]) -> str | None:
     """One line when the article has figures no claim quotes, or quotes it does not hold."""
     coverage = source.get("coverage")

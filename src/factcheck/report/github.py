@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from factcheck.report._common import normalize, summary_line
+from factcheck.report._common import normalize, summary_line, uncovered_figures
 
 COMMANDS = {"fail": "error", "error": "error", "warn": "warning"}
 
@@ -45,6 +45,17 @@ def render(report: dict[str, Any]) -> str:
         )
         for claim in report["claims"]
         if claim["verdict"] in COMMANDS
+    ]
+    lines += [
+        command(
+            "warning",
+            f'"{figure["text"]}" in the article is in no claim\'s quote (see factcheck coverage)',
+            file=file,
+            line=max(1, int(figure["line"])),
+            col=max(1, int(figure["col"])),
+            title="factcheck: a figure without a claim",
+        )
+        for file, figure in uncovered_figures(report)
     ]
     # A plain log line (not a command); escaped so it can never be read as one.
     lines.append(escape_data(f"factcheck: {summary_line(report)}"))

@@ -13,6 +13,7 @@ from typing import Any
 from factcheck.report._common import (
     actual,
     counts,
+    coverage_gap,
     normalize,
     problems_first,
     summary_line,
@@ -61,6 +62,9 @@ def render(report: dict[str, Any]) -> str:
         lines.append("")
 
     lines += [f"**{summary_line(report)}**", ""]
+    gaps = [gap for gap in map(coverage_gap, report["sources"]) if gap]
+    if gaps:
+        lines += [f"⚠️ {cell(gap)}" for gap in gaps] + [""]
 
     for dataset in report["datasets"]:
         if dataset["valid"]:

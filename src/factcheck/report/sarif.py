@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.report._common import normalize
+from factcheck.report._common import normalize, uncovered_figures
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
@@ -19,7 +19,9 @@ RULES = {
     "error": ("claim-not-computed", "The claim's figure could not be computed."),
     "warn": ("claim-loose", "The data supports the published figure only loosely."),
 }
-RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES]
+# A figure of the article that no claim's quote holds (see factcheck coverage).
+UNCOVERED = ("figure-without-claim", "A figure in the article has no claim checking it.")
+RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + ["factcheck/uncovered"]
 
 
 def render(report: dict[str, Any], *, information_uri: str | None = None) -> str:
@@ -34,7 +36,16 @@ def render(report: dict[str, Any], *, information_uri: str | None = None) -> str
         }
         for verdict, (name, text) in RULES.items()
     ]
+    rules.append(
+        {
+            "id": "factcheck/uncovered",
+            "name": UNCOVERED[0],
+            "shortDescription": {"text": UNCOVERED[1]},
+            "defaultConfiguration": {"level": "warning"},
+        }
+    )
     results = [_result(claim) for claim in report["claims"] if claim["verdict"] in LEVELS]
+    results += [_uncovered(file, figure) for file, figure in uncovered_figures(report)]
     driver: dict[str, Any] = {"name": "factcheck", "rules": rules}
     if report["factcheck_version"]:
         driver["version"] = report["factcheck_version"]
@@ -87,4 +98,26 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
             "actual": claim["actual"],
             "circular": claim["circular"],
         },
+    }
+
+
+def _uncovered(file: str, figure: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "ruleId": "factcheck/uncovered",
+        "ruleIndex": RULE_IDS.index("factcheck/uncovered"),
+        "level": "warning",
+        "message": {"text": f'"{figure["text"]}" in the article is in no claim\'s quote'},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
+                    "region": {
+                        "startLine": max(1, int(figure["line"])),
+                        "startColumn": max(1, int(figure["col"])),
+                        "endColumn": max(1, int(figure["col"])) + len(figure["text"]),
+                    },
+                },
+            }
+        ],
+        "partialFingerprints": {"uncoveredFigure/v1": f"{file}:{figure['text']}"},
     }
