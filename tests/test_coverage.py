@@ -148,3 +148,35 @@ def test_check_reports_coverage(tmp_path: Path, factcheck) -> None:
     github = factcheck(*args, "--format", "github").output
     assert "::warning file=claims/article.txt,line=1,col=11," in github
     assert "coverage: 1 of 15 figures" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_extract_drafts_a_claims_file_that_cannot_pass_unedited(tmp_path: Path, factcheck) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
+    for old in (root / "claims").glob("*.yaml"):
+        old.unlink()
+    article = root / "claims" / "new.txt"
+    article.write_text(
+        "Courts received over 20,000 cases.\n\nThe majority were convicted; a rate of "
+        "between 700 and 800 each month, 848 in April and “38 a day”.\n",
+        encoding="utf-8",
+    )
+    draft = root / "claims" / "new.yaml"
+    result = factcheck("extract", article, "-o", draft)
+    assert result.exit_code == 0 and "drafted 5 candidate claims" in result.stderr
+    text = draft.read_text(encoding="utf-8")
+    assert [line.split(": ", 1)[1] for line in text.splitlines() if "claim: " in line] == [
+        '"over 20,000"', '"more than half"', '"between 700 and 800"', '"848"', '"38"'
+    ]  # fmt: skip
+    assert 'quote: "The majority were convicted; a rate of between 700 and 800' in text
+    assert '  text: "new.txt"' in text
+
+    checked = factcheck("check", "--root", root)
+    assert checked.exit_code == 2  # nothing extracted is ever judged without an editor
+    assert checked.stderr.count("needs exactly one of metric, expr, manual") == 5
+    assert "claims/new.yaml:" in checked.stderr and "[fig_over_20000]" in checked.stderr
+    assert factcheck("coverage", "--root", root).exit_code == 2
+
+    again = factcheck("extract", article, "-o", draft)
+    assert again.exit_code == 2 and "never overwrites" in again.output
+    assert draft.read_text(encoding="utf-8") == text

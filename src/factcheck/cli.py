@@ -228,6 +228,36 @@ def coverage(root: Path, fmt: str, suggest: bool) -> None:
     sys.exit(int(ExitCode.FAILED if gaps else ExitCode.OK))
 
 
+@cli.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write the draft here (never over an existing file); default: stdout.",
+)  # fmt: skip
+def extract(article: Path, output: Path | None) -> None:
+    """Draft a claims file from an article's text: one candidate claim per figure.
+
+    The draft names no data, so `check` refuses it until an editor completes each
+    candidate: extracted numbers are never accepted on their own.
+    """
+    from factcheck.coverage import draft_claims
+    from factcheck.output import write_atomic
+
+    try:
+        text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.FileError(str(article), hint=str(exc)) from None
+    name = article.name if output is None else os.path.relpath(article, output.parent)
+    draft = draft_claims(text, Path(name).as_posix())
+    if output is None:
+        click.echo(draft, nl=False)
+        return
+    if output.exists():
+        raise click.UsageError(f"{output} exists; extract never overwrites a claims file")
+    write_atomic(output, draft)
+    click.echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
+
+
 def register_commands() -> None:
     """Add the drift commands (lock, history, diff), which live beside their logic."""
     from factcheck.drift.cli import register

@@ -210,26 +210,46 @@ def sentence_around(text: str, figure: Figure, width: int = 160) -> str:
     return sentence
 
 
-def guess_phrase(text: str, figure: Figure) -> str:
-    """The claim phrase an editor would likely write: the figure with the hedge before it
-    ("over 20,000", "between 700 and 800"), kept only if factcheck can read it."""
-    from factcheck.phrases import HEDGES, PhraseError, parse_claim
+# Words whose usual meaning is a phrase factcheck reads; "record" needs a series: TODO.
+_WORD_PHRASES = {
+    "majority": "more than half", "большинство": "more than half",
+    "minority": "less than half", "record": "TODO", "рекорд": "TODO",
+}  # fmt: skip
 
-    before = " ".join(text[max(0, figure.start - 40) : figure.start].split()).lower()
-    candidates = [figure.text]
-    for words, _ in HEDGES:
-        if before == words or before.endswith(" " + words):
-            after = re.match(rf"\s+and\s+({_NUMBER})", text[figure.end :])
-            tail = f" and {after.group(1)}" if words == "between" and after else ""
-            candidates.insert(0, f"{words} {figure.text}{tail}")
-            break
-    for phrase in candidates:
+
+def guess_phrase(text: str, figure: Figure) -> str:
+    """The claim phrase an editor would likely write: the figure with the words before it
+    that factcheck reads as a hedge or a quantity ("over 20,000", "a few hundred",
+    "between 700 and 800"); the bare figure otherwise; TODO when even that is unreadable."""
+    from factcheck.phrases import PhraseError, parse_claim
+
+    def kind(phrase: str) -> str | None:
         try:
-            parse_claim(phrase)
+            return parse_claim(phrase).kind
         except PhraseError:
+            return None
+
+    if figure.text.lower() in _WORD_PHRASES:
+        return _WORD_PHRASES[figure.text.lower()]
+    words = text[max(0, figure.start - 60) : figure.start].split()
+    after = re.match(rf"\s+(?:and|to|и|до)\s+({_NUMBER})", text[figure.end :])
+    tail = f" and {after.group(1)}" if after else ""
+    for k in (4, 3, 2, 1):
+        if len(words) < k:
             continue
-        return phrase
-    return "TODO"
+        lead = " ".join(words[-k:]).lower()
+        for phrase in (f"{lead} {figure.text}{tail}", f"{lead} {figure.text}"):
+            if kind(phrase) not in (None, "bare", "key"):
+                return phrase
+    return figure.text if kind(figure.text) is not None else "TODO"
+
+
+def phrase_end(text: str, figure: Figure, phrase: str) -> int:
+    """Where the guessed phrase ends in the text: past B in "between A and B"."""
+    after = re.match(rf"\s+(?:and|to|и|до)\s+({_NUMBER})", text[figure.end :])
+    if after and phrase.endswith(after.group(1)) and not phrase.endswith(figure.text):
+        return figure.end + after.end()
+    return figure.end
 
 
 def render_text(results: list[ArticleCoverage], root: Path, *, suggest: bool = False) -> str:
@@ -271,3 +291,52 @@ def render_text(results: list[ArticleCoverage], root: Path, *, suggest: bool = F
                 + ")"
             )
     return "\n".join(lines) + "\n"
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar: only \\ and " need escaping in text on one line."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _claim_id(phrase: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", phrase.lower().replace(",", "")).strip("_") or "figure"
+    base = f"fig_{slug}"[:40].rstrip("_")
+    claim_id, n = base, 2
+    while claim_id in taken:
+        claim_id, n = f"{base}_{n}", n + 1
+    taken.add(claim_id)
+    return claim_id
+
+
+def draft_claims(text: str, text_name: str) -> str:
+    """A claims file to start from: one candidate per figure, with the sentence as its
+    quote and a guessed phrase. It does not load until an editor gives each candidate a
+    metric, expr, manual or unverifiable: a draft can never pass by itself."""
+    lines = [
+        f"# Candidate claims drafted by `factcheck extract` from {text_name}.",
+        "# Each figure of the article is one candidate: check its quote and phrase, give it",
+        "# a metric, expr, manual or unverifiable, or delete it (and say why in a note).",
+        "# Until then `factcheck check` refuses the file, naming every candidate left.",
+        "source:",
+        "  title: TODO",
+        "  publisher: TODO",
+        "  published: TODO",
+        f"  text: {_yaml_string(text_name)}",
+        "claims:",
+    ]
+    taken: set[str] = set()
+    consumed = 0  # B of "between A and B" is part of A's candidate, not its own
+    for figure in find_figures(text):
+        if figure.kind not in REQUIRED or figure.start < consumed:
+            continue
+        phrase = guess_phrase(text, figure)
+        consumed = phrase_end(text, figure, phrase)
+        sentence = sentence_around(text, figure, width=10_000)
+        lines += [
+            f"  - id: {_claim_id(phrase if phrase != 'TODO' else figure.text, taken)}",
+            f"    # {text_name}:{figure.line}:{figure.col}: {figure.text}",
+            f"    quote: {_yaml_string(sentence)}",
+            f"    claim: {_yaml_string(phrase)}",
+            "",
+        ]
+    return "\n".join(lines).rstrip() + "\n"
