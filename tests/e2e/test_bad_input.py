@@ -250,3 +250,11 @@ def test_root_that_does_not_exist(factcheck, tmp_path, command) -> None:
     assert result.exit_code == 2
     assert "nowhere" in result.output and "does not exist" in result.output
     assert "Traceback" not in result.output
+
+
+def test_article_text_that_is_not_utf8(project, factcheck, tmp_path) -> None:
+    root = project()
+    (root / "claims" / "article.txt").write_bytes(b"caf\xe9: 12 cases\n")
+    stderr = run_bad(factcheck, root, tmp_path)
+    line = line_of(root / CLAIMS, "text: article.txt")
+    assert f"{CLAIMS}:{line}:" in stderr and "not UTF-8 text [article.txt]" in stderr

@@ -113,6 +113,12 @@ def _source(root: Path, path: Path, rel: str, node: Any, problems: Problems) -> 
             problems.add(article.loc, "source text leaves the project root", str(article))
         elif not target.is_file():
             problems.add(article.loc, "source text file not found", str(article))
+        else:
+            try:
+                target.read_text(encoding="utf-8")  # coverage reads it; fail here, located
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+                problems.add(article.loc, f"source text cannot be read: {reason}", str(article))
     return SourceSpec(file=rel, **{k: str(v) if v is not None else None for k, v in values.items()})
 
 
