@@ -153,3 +153,16 @@ def test_one_collection_error_for_a_broken_project(tmp_path) -> None:
     assert " 1 error " in done.stdout.splitlines()[-1]
     assert "[metirc]" in done.stdout and "nowhere" in done.stdout
     assert "the factcheck project cannot be read" in done.stdout
+
+
+def test_coverage_item_on_request(project) -> None:
+    root = project()
+    plain = pytest_run(root, "claims/", "-k", "total_cases")
+    assert "[coverage]" not in plain.stdout and "1 passed" in plain.stdout
+    covered = pytest_run(root, "claims/", "--factcheck-coverage", "-k", "coverage", "-rA")
+    assert "1 passed, 16 deselected" in covered.stdout
+    article = root / "claims/article.txt"
+    article.write_text("Headline: 99 balloons.\n\n" + article.read_text(encoding="utf-8"))
+    gap = pytest_run(root, "claims/", "--factcheck-coverage", "-k", "coverage")
+    assert gap.returncode == 1 and "1 failed, 16 deselected" in gap.stdout
+    assert "claims/article.yaml: coverage: 1 of 15 figures" in gap.stdout

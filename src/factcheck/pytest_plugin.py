@@ -44,8 +44,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="collect the claims files of every factcheck project found",
     )
-    group.addoption("--factcheck-strict", action="store_true",
-                    help="a claim that only warns fails its test")  # fmt: skip
+    group.addoption(
+        "--factcheck-strict", action="store_true", help="a claim that only warns fails its test"
+    )
+    group.addoption("--factcheck-coverage", action="store_true",
+                    help="one more test per claims file: every figure of its article "
+                         "(source.text) is in some claim's quote")  # fmt: skip
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -130,6 +134,13 @@ class ClaimsFile(pytest.File):
                 _register_marker(self.config, tag)
                 item.add_marker(tag)
             yield item
+        if self.config.getoption("factcheck_coverage"):
+            source = next((s for s in outcome.report["sources"] if s["file"] == rel), {})
+            if source.get("coverage"):
+                # "[coverage]" cannot be a claim id, so -k coverage never picks a claim by it.
+                item = CoverageItem.from_parent(self, name="[coverage]", source=source)
+                item.add_marker("factcheck")
+                yield item
 
 
 def _register_marker(config: pytest.Config, tag: str) -> None:
@@ -204,3 +215,26 @@ class ClaimItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.claim["line"] - 1, f"claim {self.claim['id']}"
+
+
+class CoverageItem(pytest.Item):
+    """Every figure of the article is in some claim's quote, and every quote is in it."""
+
+    def __init__(self, *, source: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source = source
+
+    def runtest(self) -> None:
+        from factcheck.report._common import coverage_gap
+
+        gap = coverage_gap(self.source)
+        if gap:
+            raise ClaimFailed(f"{self.source['file']}: {gap}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ClaimFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"coverage of {self.source.get('text')}"
