@@ -9,9 +9,11 @@ word; nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+
+from factcheck import phrases_ru
 
 # Default ranges of the vague quantity words (inclusive); a project may redefine them.
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
@@ -164,7 +166,12 @@ def parse_claim(
 ) -> Phrase:
     if isinstance(value, dict):
         return _explicit(value)
-    text = str(value)
+    return _parse_text(str(value), vague_ranges, russian=True)
+
+
+def _parse_text(
+    text: str, vague_ranges: dict[str, tuple[float, float]] | None, *, russian: bool
+) -> Phrase:
     norm = _normalise(text)
     if not norm:
         raise PhraseError("the claim is empty", text)
@@ -179,6 +186,8 @@ def parse_claim(
             return Phrase(
                 "range_word", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high))
             )
+    if russian and phrases_ru.is_russian(norm):
+        return _russian(text, norm, vague_ranges)
     kind, rest = "bare", norm
     for words, hedge in HEDGES:
         if norm.startswith(words + " "):
@@ -209,6 +218,22 @@ def parse_claim(
             return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
         raise
     return Phrase(_unit_quantifier(kind, unit), text, number=number)
+
+
+def _russian(text: str, norm: str, vague_ranges: dict[str, tuple[float, float]] | None) -> Phrase:
+    """A Russian phrase, read as the English phrase it means exactly; it keeps the editor's text."""
+    try:
+        rewrite = phrases_ru.to_english(norm)
+    except phrases_ru.Unreadable as exc:
+        raise PhraseError(exc.message, exc.word) from None
+    try:
+        phrase = _parse_text(rewrite.english, vague_ranges, russian=False)
+    except PhraseError as exc:
+        word = text.strip() if exc.word == rewrite.english else rewrite.original(exc.word)
+        raise PhraseError(exc.message.replace(rewrite.english, text.strip()), word) from None
+    if phrase.kind == "key":
+        return Phrase("key", text, key=text.strip())  # its own case: Москва
+    return replace(phrase, text=text)
 
 
 def as_key(phrase: Phrase) -> Phrase:

@@ -1,0 +1,330 @@
+"""Russian claim phrases ("более 20 тысяч", "две трети"), read as the English phrase they mean.
+
+`to_english` rewrites a Russian phrase into the English phrase text that means
+exactly the same ("более 20 тысяч" -> "over 20 thousand"), so phrases.py reads it
+with the English rules and every verdict rule applies unchanged. Only what is
+exact is rewritten: a word number becomes its digits (whose last non-zero digit
+is the word's place, as for English word numbers), a decimal comma a point.
+Words after the number are its unit and pass through untouched, except a
+quantifier ("две дюжины", "сотни тысяч"), which becomes the English quantifier
+so that it is refused as in English. What cannot be rewritten exactly raises
+Unreadable naming the word; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+# Hedges at the start of a phrase -> the English hedge of the same kind.
+HEDGES: dict[str, str] = {
+    "более": "over", "больше": "over", "свыше": "over", "более чем": "over",
+    "больше чем": "over",
+    "не менее": "at least", "не меньше": "at least", "не менее чем": "at least",
+    "не меньше чем": "at least", "как минимум": "at least", "минимум": "at least",
+    "по меньшей мере": "at least", "по крайней мере": "at least",
+    "менее": "under", "меньше": "under", "менее чем": "under", "меньше чем": "under",
+    "не более": "at most", "не больше": "at most", "не более чем": "at most",
+    "не больше чем": "at most", "максимум": "at most", "до": "at most",
+    "около": "around", "примерно": "around", "приблизительно": "around",
+    "порядка": "around",
+    "почти": "nearly", "чуть меньше": "nearly", "чуть менее": "nearly",
+    "немногим менее": "nearly", "немногим меньше": "nearly", "немного меньше": "nearly",
+    "немного менее": "nearly",
+    "чуть больше": "just over", "чуть более": "just over", "немногим более": "just over",
+    "немногим больше": "just over", "немного больше": "just over",
+    "немного более": "just over",
+    "ровно": "exactly",
+    "от": "from", "между": "between",  # from A to B, between A and B
+}  # fmt: skip
+
+# Number words, nominative and the oblique forms that follow hedges and prepositions
+# (более трех, около десяти, от двух до пяти, между двумя и пятью).
+_UNITS: dict[str, int] = {
+    "ноль": 0, "нуль": 0, "ноля": 0, "нуля": 0,
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одну": 1, "одним": 1,
+    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,
+    "три": 3, "трех": 3, "трем": 3, "тремя": 3,
+    "четыре": 4, "четырех": 4, "четырем": 4, "четырьмя": 4,
+    "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9,
+    "пятью": 5, "шестью": 6, "восемью": 8, "девятью": 9,
+}  # fmt: skip
+_TEENS: dict[str, int] = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+    "восемнадцать": 18, "девятнадцать": 19,
+}  # fmt: skip
+_TEENS.update({word[:-1] + "и": n for word, n in list(_TEENS.items())})  # десяти, пятнадцати
+_TEENS.update({word[:-1] + "ью": n for word, n in list(_TEENS.items()) if word.endswith("ь")})
+_TENS: dict[str, int] = {
+    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60,
+    "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80,
+    "девяносто": 90, "девяноста": 90,
+}  # fmt: skip
+_HUNDREDS: dict[str, int] = {
+    "сто": 100, "ста": 100, "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300,
+    "четыреста": 400, "четырехсот": 400, "пятьсот": 500, "пятисот": 500,
+    "шестьсот": 600, "шестисот": 600, "семьсот": 700, "семисот": 700,
+    "восемьсот": 800, "восьмисот": 800, "девятьсот": 900, "девятисот": 900,
+}  # fmt: skip
+
+# Scale words after a number: "20 тысяч", "1,5 млн", "три миллиарда".
+SCALES: dict[str, str] = {
+    "тысяча": "thousand", "тысячи": "thousand", "тысяч": "thousand", "тысячу": "thousand",
+    "тысячей": "thousand", "тысячам": "thousand", "тысячами": "thousand",
+    "тыс": "thousand", "тыс.": "thousand",
+    "миллион": "million", "миллиона": "million", "миллионов": "million", "млн": "million",
+    "млн.": "million",
+    "миллиард": "billion", "миллиарда": "billion", "миллиардов": "billion", "млрд": "billion",
+    "млрд.": "billion",
+}  # fmt: skip
+# A scale word with no number before it is one of it: "тысяча", "около тысячи", "более сотни".
+_ONE_OF: dict[str, str] = {
+    "сотня": "a hundred", "сотню": "a hundred", "сотни": "a hundred",
+    "тысяча": "a thousand", "тысячу": "a thousand", "тысячи": "a thousand",
+    "миллион": "a million", "миллиона": "a million",
+    "миллиард": "a billion", "миллиарда": "a billion",
+}  # fmt: skip
+# The plural forms among them are vague words when nothing hedges them ("тысячи" alone).
+_PLURAL_WHEN_BARE = {"сотни", "тысячи"}
+PERCENT = {"процент", "процента", "процентов", "проц.", "%"}
+
+# Vague quantity words -> the English vague word, whose range (and a project's
+# [tool.factcheck.vague] override) applies.
+VAGUE: dict[str, str] = {
+    "несколько сотен": "a few hundred",
+    "сотни": "hundreds",
+    "тысячи": "thousands",
+    "десятки тысяч": "tens of thousands",
+    "десятки": "dozens",
+    "сотни тысяч": "hundreds of thousands",
+}
+
+# Words that multiply or count what comes before them: as a unit they are refused,
+# so each becomes the English quantifier the English reader refuses.
+QUANTIFIERS: dict[str, str] = {
+    **{w: "dozen" for w in ("дюжина", "дюжины", "дюжин", "дюжину")},
+    **{w: "hundreds" for w in ("сотня", "сотни", "сотен", "сотню")},
+    **{w: "thousands" for w in ("тысяча", "тысячи", "тысяч", "тысячу", "тыс", "тыс.")},
+    **{w: "millions" for w in ("миллион", "миллиона", "миллионов", "миллионы", "млн", "млн.")},
+    **{w: "billions" for w in ("миллиард", "миллиарда", "миллиардов", "миллиарды", "млрд")},
+    **{w: "dozens" for w in ("десяток", "десятка", "десятки", "десятков")},
+    **{w: "percent" for w in ("процент", "процента", "процентов")},
+}  # fmt: skip
+
+# Fractions: a numerator word and a denominator word -> the English fraction words.
+_NUMERATORS: dict[str, int] = {
+    "одна": 1, "одной": 1, "одну": 1, "две": 2, "двух": 2, "три": 3, "трех": 3,
+    "четыре": 4, "четырех": 4,
+}  # fmt: skip
+_DENOMINATORS: dict[str, int] = {
+    "половина": 2, "половины": 2, "половину": 2, "половиной": 2,
+    "треть": 3, "трети": 3, "третью": 3, "третей": 3,
+    "четверть": 4, "четверти": 4, "четвертью": 4, "четвертей": 4,
+    "пятая": 5, "пятой": 5, "пятую": 5, "пятых": 5, "пятые": 5,
+}  # fmt: skip
+FRACTIONS: dict[tuple[int | None, int], str] = {
+    (None, 2): "half", (1, 2): "one half",
+    (None, 3): "a third", (1, 3): "one third", (2, 3): "two thirds",
+    (None, 4): "a quarter", (1, 4): "one quarter", (3, 4): "three quarters",
+    (None, 5): "a fifth", (1, 5): "one fifth", (2, 5): "two fifths", (3, 5): "three fifths",
+    (4, 5): "four fifths",
+}  # fmt: skip
+
+# One in N: каждый пятый (every fifth), один из пяти (one of five).
+_EVERY = {"каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждым"}
+_ORDINALS: dict[str, int] = {
+    "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "десят": 10, "двадцат": 20, "сот": 100, "тысячн": 1000,
+}  # fmt: skip
+_ORDINAL = re.compile("^(" + "|".join(_ORDINALS) + ")(ый|ий|ой|ая|ья|ое|ье|ого|ьего|ей|ьей|ую|ью)$")
+_ONE = {"один", "одна", "одно", "одного", "одной", "1"}
+
+# A token of a number written in digits: 20, 662, 12.6%, 700-800, 20,000+.
+_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
+_NUMERIC = re.compile(r"^-?\d[\d.,%+-]*$|^[-%+]$")
+
+
+class Unreadable(ValueError):
+    def __init__(self, message: str, word: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.word = word
+
+
+@dataclass
+class Rewrite:
+    """The English phrase, and which Russian words each English word came from."""
+
+    english: str = ""
+    words: dict[str, str] = field(default_factory=dict)
+
+    def add(self, english: str, russian: str) -> None:
+        self.english = f"{self.english} {english}".strip()
+        for word in english.split():
+            self.words.setdefault(word, russian)
+
+    def original(self, word: str | None) -> str | None:
+        return self.words.get(word, word) if word is not None else None
+
+
+def is_russian(norm: str) -> bool:
+    """Cyrillic, or a decimal comma that the English reader refuses ("12,6%"; "20,662" and
+    "0,125" are thousands groups in English and stay so)."""
+    return CYRILLIC.search(norm) is not None or any(
+        not re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) for number in _COMMA_NUMBER.findall(norm)
+    )
+
+
+def to_english(norm: str) -> Rewrite:
+    """Rewrite a normalised (lower-case, single-spaced) Russian phrase into English."""
+    words = _decimal_commas(norm.replace("ё", "е")).split()
+    out = Rewrite()
+    hedge, i = _longest(words, 0, HEDGES)
+    if hedge is not None:
+        out.add(HEDGES[hedge], hedge)
+    if hedge is None:
+        vague, j = _longest(words, i, VAGUE)
+        if vague is not None:
+            out.add(VAGUE[vague], vague)
+            return _unit(words, j, out)
+    if i < len(words) and (words[i] in _EVERY or _is_one_of(words, i)):
+        if hedge is not None:
+            raise Unreadable(f"'{norm}': one in N takes no hedge", hedge)
+        return _one_in(words, i, out, norm)
+    fraction = _fraction(words, i, norm)
+    if fraction is not None:
+        english, j = fraction
+        out.add(english, " ".join(words[i:j]))
+        return _unit(words, j, out)
+    j = _number(words, i, out, hedged=hedge is not None)
+    if hedge in ("от", "между") and j > i:
+        link = {"от": ("до", "to"), "между": ("и", "and")}[hedge]
+        if j < len(words) and words[j] == link[0]:
+            out.add(link[1], link[0])
+            j = _number(words, j + 1, out, hedged=True)
+    return _unit(words, j, out)  # with no number, a leading quantifier is still refused
+
+
+def _decimal_commas(text: str) -> str:
+    """12,6 -> 12.6 (a decimal comma); 20,662 stays (a thousands group, read as in English)."""
+
+    def one(found: re.Match[str]) -> str:
+        number = found.group(0)
+        if re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+", number):
+            return number
+        if number.count(",") == 1:
+            return number.replace(",", ".")
+        return number  # 1,2,3: left for the English reader to refuse
+
+    return _COMMA_NUMBER.sub(one, text)
+
+
+def _longest(words: list[str], i: int, table: dict[str, str]) -> tuple[str | None, int]:
+    for size in (4, 3, 2, 1):
+        candidate = " ".join(words[i : i + size])
+        if len(words) - i >= size and candidate in table:
+            return candidate, i + size
+    return None, i
+
+
+def _is_one_of(words: list[str], i: int) -> bool:
+    return words[i] in _ONE and words[i + 1 : i + 2] == ["из"]
+
+
+def _one_in(words: list[str], i: int, out: Rewrite, norm: str) -> Rewrite:
+    if words[i] in _EVERY:
+        ordinal = _ORDINAL.match(words[i + 1]) if i + 1 < len(words) else None
+        if ordinal is None:
+            word = words[i + 1] if i + 1 < len(words) else words[i]
+            raise Unreadable(f"cannot read one in N in '{norm}'", word)
+        out.add(f"one in {_ORDINALS[ordinal.group(1)]}", " ".join(words[i : i + 2]))
+        return _unit(words, i + 2, out)
+    out.add("one in", " ".join(words[i : i + 2]))
+    j = _number(words, i + 2, out, hedged=True)
+    return _unit(words, j, out)
+
+
+def _fraction(words: list[str], i: int, norm: str) -> tuple[str, int] | None:
+    numerator: int | None = None
+    j = i
+    if j < len(words) and words[j] in _NUMERATORS and words[j + 1 : j + 2]:
+        if words[j + 1] not in _DENOMINATORS:
+            return None
+        numerator, j = _NUMERATORS[words[j]], j + 1
+    if j >= len(words) or words[j] not in _DENOMINATORS:
+        return None
+    key = (numerator, _DENOMINATORS[words[j]])
+    if key not in FRACTIONS:
+        raise Unreadable(f"cannot read the fraction in '{norm}'", words[j])
+    return FRACTIONS[key], j + 1
+
+
+def _number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
+    """Rewrite the number at words[i] (digits or words, with its scale and %); return the
+    index after it, or i when there is none."""
+    j = i
+    while j < len(words) and _NUMERIC.match(words[j]):
+        j += 1
+    if j > i:
+        out.add(" ".join(words[i:j]), " ".join(words[i:j]))
+    else:
+        value, j = _word_number(words, i)
+        if value is not None:
+            out.add(str(value), " ".join(words[i:j]))
+        elif i < len(words) and words[i] in _ONE_OF:
+            if not hedged and words[i] in _PLURAL_WHEN_BARE:
+                return i  # "тысячи" alone is the vague word, read before this
+            out.add(_ONE_OF[words[i]], words[i])
+            j = i + 1
+        else:
+            return i
+    if j < len(words) and words[j] in SCALES:
+        out.add(SCALES[words[j]], words[j])
+        j += 1
+    if j < len(words) and words[j] in PERCENT:
+        out.add("percent", words[j])
+        j += 1
+    return j
+
+
+def _word_number(words: list[str], i: int) -> tuple[int | None, int]:
+    """сто двадцать пять -> 125: hundreds, then tens, then units, each at most once."""
+    value, j = 0, i
+    if j < len(words) and words[j] in _HUNDREDS:
+        value, j = value + _HUNDREDS[words[j]], j + 1
+    if j < len(words) and words[j] in _TEENS:
+        value, j = value + _TEENS[words[j]], j + 1
+    else:
+        if j < len(words) and words[j] in _TENS:
+            value, j = value + _TENS[words[j]], j + 1
+        if j < len(words) and words[j] in _UNITS and (j == i or _UNITS[words[j]] > 0):
+            value, j = value + _UNITS[words[j]], j + 1
+    return (value, j) if j > i else (None, i)
+
+
+def _unit(words: list[str], j: int, out: Rewrite) -> Rewrite:
+    """Words after the number: its unit, passed through, unless a quantifier or "или более"."""
+    rest = words[j:]
+    if rest[:1] and rest[0] in QUANTIFIERS:
+        out.add(QUANTIFIERS[rest[0]], rest[0])
+        return _rest(words, j + 1, out)
+    if rest[:2] == ["с", "половиной"]:  # два с половиной: 2.5, but at what precision?
+        raise Unreadable(f"cannot read the quantity in '{' '.join(words)}'", "половиной")
+    if rest[:1] in (["и"], ["или"]) and rest[1:2] in (["более"], ["больше"]):
+        out.add("or more", " ".join(rest[:2]))
+        return _rest(words, j + 2, out)
+    if rest[:1] in (["и"], ["или"]) and rest[1:2] in (["менее"], ["меньше"]):
+        out.add("or fewer", " ".join(rest[:2]))
+        return _rest(words, j + 2, out)
+    return _rest(words, j, out)
+
+
+def _rest(words: list[str], j: int, out: Rewrite) -> Rewrite:
+    for word in words[j:]:
+        out.add(word, word)
+    return out
