@@ -180,3 +180,17 @@ def test_extract_drafts_a_claims_file_that_cannot_pass_unedited(tmp_path: Path, 
     again = factcheck("extract", article, "-o", draft)
     assert again.exit_code == 2 and "never overwrites" in again.output
     assert draft.read_text(encoding="utf-8") == text
+
+
+def test_extract_refuses_unreadable_text_and_says_when_nothing_is_found(
+    tmp_path: Path, factcheck
+) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9: 12 cases\n")
+    refused = factcheck("extract", latin)
+    assert refused.exit_code == 2 and "not UTF-8 text" in refused.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("No figures here.\n", encoding="utf-8")
+    done = factcheck("extract", empty)
+    assert done.exit_code == 0 and done.stdout.endswith("claims: []\n")
+    assert "no figures found" in done.stderr

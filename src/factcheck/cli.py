@@ -246,9 +246,12 @@ def extract(article: Path, output: Path | None) -> None:
     try:
         text = article.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise click.FileError(str(article), hint=str(exc)) from None
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise click.BadParameter(f"cannot read {article}: {reason}", param_hint="ARTICLE") from None
     name = article.name if output is None else os.path.relpath(article, output.parent)
     draft = draft_claims(text, Path(name).as_posix())
+    if "  - id: " not in draft:
+        click.echo(f"no figures found in {article}", err=True)
     if output is None:
         click.echo(draft, nl=False)
         return

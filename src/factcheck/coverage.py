@@ -339,4 +339,6 @@ def draft_claims(text: str, text_name: str) -> str:
             f"    claim: {_yaml_string(phrase)}",
             "",
         ]
+    if lines[-1] == "claims:":
+        lines[-1] = "claims: []"
     return "\n".join(lines).rstrip() + "\n"
