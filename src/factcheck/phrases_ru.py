@@ -142,6 +142,7 @@ _ORDINALS: dict[str, int] = {
     "девят": 9, "десят": 10, "двадцат": 20, "сот": 100, "тысячн": 1000,
 }  # fmt: skip
 _ORDINAL = re.compile("^(" + "|".join(_ORDINALS) + ")(ый|ий|ой|ая|ья|ое|ье|ого|ьего|ей|ьей|ую|ью)$")
+_WITH_MORE = {"половиной", "лишним", "небольшим", "гаком", "хвостиком", "копейками"}
 _ONE = {"один", "одна", "одно", "одного", "одной", "1"}
 
 # A token of a number written in digits: 20, 662, 12.6%, 700-800, 20,000+.
@@ -271,7 +272,12 @@ def _number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
     while j < len(words) and _NUMERIC.match(words[j]):
         j += 1
     if j > i:
-        out.add(" ".join(words[i:j]), " ".join(words[i:j]))
+        digits = " ".join(words[i:j])
+        after = words[j] if j < len(words) else ""
+        if "," in digits and ("%" in digits or after in SCALES or after in PERCENT):
+            # "1,500 млн": a thousands group or a decimal comma with its trailing zeros?
+            raise Unreadable(f"cannot tell the comma in '{' '.join(words)}'", digits)
+        out.add(digits, digits)
     else:
         value, j = _word_number(words, i)
         if value is not None:
@@ -313,8 +319,14 @@ def _unit(words: list[str], j: int, out: Rewrite) -> Rewrite:
     if rest[:1] and rest[0] in QUANTIFIERS:
         out.add(QUANTIFIERS[rest[0]], rest[0])
         return _rest(words, j + 1, out)
-    if rest[:2] == ["с", "половиной"]:  # два с половиной: 2.5, but at what precision?
-        raise Unreadable(f"cannot read the quantity in '{' '.join(words)}'", "половиной")
+    # "два с половиной" (2.5, at what precision?), "20 с лишним", "двадцать тысяч пятьсот",
+    # "20 000 примерно": each changes N or its hedge, so none is read as a plain unit.
+    if rest[:1] == ["с"] and rest[1:2] and rest[1] in _WITH_MORE:
+        raise Unreadable(f"cannot read the quantity in '{' '.join(words)}'", rest[1])
+    if rest[:1] and (_NUMERIC.match(rest[0]) or _word_number(rest, 0)[0] is not None):
+        raise Unreadable(f"cannot read one number in '{' '.join(words)}'", rest[0])
+    if rest[:1] and rest[0] in HEDGES and rest[0] not in ("до", "от", "между"):
+        raise Unreadable(f"a hedge goes before the number: '{' '.join(words)}'", rest[0])
     if rest[:1] in (["и"], ["или"]) and rest[1:2] in (["более"], ["больше"]):
         out.add("or more", " ".join(rest[:2]))
         return _rest(words, j + 2, out)
