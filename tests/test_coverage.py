@@ -47,6 +47,8 @@ def figures(text: str) -> list[tuple[str, str]]:
         ("в мае 2025 года", [("date", "мае 2025 года")]),
         ("1 июня 2025 г.", [("date", "1 июня 2025 г.")]),
         ("семья и сотрудники", []),  # words that only start like numbers
+        ("каждый пятый осуждён", [("word", "каждый пятый")]),
+        ("каждый день", []),
     ],
 )
 def test_find_figures(text: str, found: list[tuple[str, str]]) -> None:
@@ -75,6 +77,11 @@ def test_quotes_found_through_typography() -> None:
         ("In April 848 verdicts", "848", "848"),
         ("around 1,000 new cases", "1,000", "around 1,000"),
         ("two-thirds are", "two-thirds", "two-thirds"),
+        ("зарегистрировали более 20\u00a0000 дел", "20\u00a0000", "более 20\u00a0000"),
+        ("в месяц, от 700 до 800 приговоров", "700", "от 700 до 800"),
+        ("приговоров. Почти две трети", "две трети", "почти две трети"),  # not across a "."
+        ("осуждён каждый пятый", "каждый пятый", "каждый пятый"),
+        ("Несколько сотен дел", "сотен", "несколько сотен"),
     ],
 )
 def test_guess_phrase(text: str, figure: str, phrase: str) -> None:

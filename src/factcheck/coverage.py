@@ -47,6 +47,8 @@ _RU_WORDS = (
     r"|сорок|пятьдесят|пятидесяти|сто|двести|триста|пятьсот"
     r"|тысяч\w*|сотн\w*|сотен|миллион\w*|миллиард\w*|половин\w*|трет(?:ь|и|ей)"
     r"|четверт(?:ь|и|ей)|десятк\w*|дюжин\w*|большинств\w*|рекорд\w*|вдвое|втрое"
+    # каждый пятый: one in five
+    r"|кажд(?:ый|ая|ое|ого|ую)\s(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w*"
 )
 _WORD = rf"(?:{_EN_WORDS}|{_RU_WORDS})(?!\w)"
 _WORDS = rf"(?<!\w){_WORD}(?:[-\s]{_WORD})*"  # two-thirds, twenty-five, две трети: one figure
@@ -231,9 +233,12 @@ def guess_phrase(text: str, figure: Figure) -> str:
 
     if figure.text.lower() in _WORD_PHRASES:
         return _WORD_PHRASES[figure.text.lower()]
-    words = text[max(0, figure.start - 60) : figure.start].split()
+    # Lead words come from the figure's own clause: never across . ; , ! ? : or a blank line.
+    before = re.split(r"[.;,!?:](?:\s|$)|\n\s*\n", text[max(0, figure.start - 60) : figure.start])
+    words = before[-1].split()
     after = re.match(rf"\s+(?:and|to|и|до)\s+({_NUMBER})", text[figure.end :])
-    tail = f" and {after.group(1)}" if after else ""
+    tail = " ".join(after.group(0).split()) if after else ""
+    tail = f" {tail}" if tail else ""
     for k in (4, 3, 2, 1):
         if len(words) < k:
             continue
