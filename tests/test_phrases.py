@@ -286,6 +286,8 @@ def test_unreadable_tolerance(text: str) -> None:
         ("over a bajillion", "bajillion"),
         ("between 800 and 700", "between 800 and 700"),
         ("one in zero", "zero"),
+        ("nearly one in five", "nearly one in five"),  # not "nearly 1"
+        ("about 1 in 4", "about 1 in 4"),
         ({"eq": "848 cases"}, "cases"),
         ({"gt": "lots"}, "lots"),
         ({"between": ["700"]}, "between"),

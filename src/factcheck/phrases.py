@@ -206,7 +206,11 @@ def _parse_text(
     if fraction is not None:
         return _fraction_phrase(text, kind, fraction, rest)
     one_in = re.match(r"^(?:one|1) in (.+)$", rest)
-    if one_in and kind == "bare":
+    if one_in and kind != "bare":
+        # "nearly one in five" has no row in the phrase table; read as "nearly 1" it would
+        # judge the wrong number, so it is refused.
+        raise PhraseError(f"'{text.strip()}': one in N takes no hedge", text.strip())
+    if one_in:
         number, _ = _number(one_in.group(1), text)
         if number.value <= 0:
             raise PhraseError(f"'{text}': one in N needs N above zero", number.text)
