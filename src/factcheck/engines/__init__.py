@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import importlib
 
+import click
+
 from factcheck.engines.base import Engine
 
 _REGISTRY = {
     "duckdb": "factcheck.engines.duckdb_engine:DuckDBEngine",
     "pandas": "factcheck.engines.pandas_engine:PandasEngine",
+    "gx": "factcheck.engines.gx_engine:GXEngine",
 }
+# Engines that need an optional extra: the package whose absence means "install it".
+_EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
+
+
+class EngineUnavailable(click.ClickException, ValueError):
+    """An engine that cannot be used: a ValueError to callers; the CLI prints one
+    `Error: ...` line and exits 2 (ExitCode.CONFIG) instead of a traceback."""
+
+    exit_code = 2
 
 
 def engine_names() -> list[str]:
@@ -25,6 +37,16 @@ def get_engine(name: str) -> Engine:
     try:
         target = _REGISTRY[name]
     except KeyError:
-        raise ValueError(f"unknown engine '{name}' (known: {', '.join(engine_names())})") from None
+        known = ", ".join(engine_names())
+        raise EngineUnavailable(f"unknown engine '{name}' (known: {known})") from None
     module_name, class_name = target.split(":")
-    return getattr(importlib.import_module(module_name), class_name)()
+    module = importlib.import_module(module_name)  # imports nothing optional itself
+    if name in _EXTRAS:
+        package, install = _EXTRAS[name]
+        try:
+            importlib.import_module(package)
+        except ImportError as exc:
+            raise EngineUnavailable(
+                f"engine '{name}' needs {package}, which cannot be imported ({exc}): {install}"
+            ) from None
+    return getattr(module, class_name)()

@@ -1,0 +1,202 @@
+"""great-expectations (GX Core 1.x) over the validated frame: an independent second engine.
+
+An auditor runs `factcheck check` with engine `gx` to recompute every figure with an
+established library that shares no code with the default DuckDB engine, and compares.
+
+What GX computes and what it does not:
+
+- GX computes the **aggregates**. Each metric of a scan is one expectation without bounds
+  whose result carries the figure: count -> ExpectTableRowCountToBeBetween
+  (`observed_value`); count of a column -> ExpectColumnValuesToNotBeNull
+  (`element_count - unexpected_count`, the non-null values, as SQL's `count(col)`);
+  sum/mean/median/min/max -> ExpectColumn{Sum,Mean,Median,Min,Max}ToBeBetween;
+  nunique -> ExpectColumnUniqueValueCountToBeBetween. All expectations of one scan (or of
+  one group of a grouped scan) run as one suite in one validation.
+- The **filter** (`where`) and the **group keys** (`by`) are factcheck's own: rows are
+  kept by `pandas_filter.where_mask` (SQL's null logic) before GX sees them, because GX's
+  pandas `row_condition` goes through `DataFrame.query`, whose nulls behave differently.
+  Grouped scans compute keys with `pandas_filter.group_key_series` and run one GX batch
+  per group: fine for auditing-size data, but the cost grows with the number of groups
+  (docs/engines.md has measured times).
+- SQL's answers for empty input are kept: a sum, mean, median, min or max over no
+  non-null values is None (pandas alone would give 0 for a sum), nunique is 0.
+
+GX runs in an ephemeral context: in-memory stores, no files written, analytics off
+(`GX_ANALYTICS_ENABLED=False` is set before the import, and in the context's config),
+no progress bars. A scan whose expectations raise errors only that scan's metrics.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.engines.pandas_filter import group_key_series, where_mask
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.plan import MetricKey, Scan
+
+# Before great_expectations is first imported (the registry imports it right after this
+# module): no usage statistics (GX 1.24's own source has no sender left; belt and braces).
+os.environ["GX_ANALYTICS_ENABLED"] = "False"
+
+# factcheck aggregate -> GX expectation class whose result has `observed_value`.
+_EXPECTATION = {
+    "sum": "ExpectColumnSumToBeBetween",
+    "mean": "ExpectColumnMeanToBeBetween",
+    "median": "ExpectColumnMedianToBeBetween",
+    "min": "ExpectColumnMinToBeBetween",
+    "max": "ExpectColumnMaxToBeBetween",
+    "nunique": "ExpectColumnUniqueValueCountToBeBetween",
+}
+_ROWS = "ExpectTableRowCountToBeBetween"
+_NOT_NULL = "ExpectColumnValuesToNotBeNull"
+# A result names its expectation in snake case: expect_column_sum_to_be_between.
+_CLASS_OF = {
+    re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower(): name
+    for name in [*_EXPECTATION.values(), _ROWS, _NOT_NULL]
+}
+
+# (expectation class name, column or None): one expectation per distinct pair in a suite.
+Want = tuple[str, str | None]
+
+
+def _wants(aggregate: str, column: str | None) -> list[Want]:
+    """The expectations one metric needs (a sum also needs its non-null count)."""
+    if aggregate == "count":
+        return [(_ROWS, None)] if column is None else [(_NOT_NULL, column)]
+    wants: list[Want] = [(_EXPECTATION[aggregate], column)]
+    if aggregate != "nunique":
+        wants.append((_NOT_NULL, column))  # no non-null values: None, as SQL
+    return wants
+
+
+def _value(aggregate: str, column: str | None, observed: dict[Want, Any]) -> Any:
+    if aggregate == "count":
+        return observed[(_ROWS, None)] if column is None else observed[(_NOT_NULL, column)]
+    if aggregate != "nunique" and observed[(_NOT_NULL, column)] == 0:
+        return None
+    return plain(observed[(_EXPECTATION[aggregate], column)])
+
+
+def _exception(result: Any) -> str | None:
+    """The first exception message GX recorded for one expectation, if any."""
+    info = result.exception_info or {}
+    infos = [info] if "raised_exception" in info else list(info.values())
+    for item in infos:
+        if isinstance(item, dict) and item.get("raised_exception"):
+            message = str(item.get("exception_message") or "great-expectations error")
+            return message.strip().splitlines()[0] if message.strip() else message
+    return None
+
+
+class GXError(Exception):
+    """GX raised inside a validation: the scan's metrics error with this message."""
+
+
+class GXEngine:
+    name = "gx"
+
+    def __init__(self) -> None:
+        self._batches: Any = None  # a whole-dataframe batch definition, made on first use
+
+    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        results: dict[MetricKey, MetricResult] = {}
+        for scan in scans:
+            try:
+                results.update(self._scan(frame, scan))
+            except Exception as exc:  # noqa: BLE001 - GX raises many kinds; never a traceback
+                message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                message = message or type(exc).__name__
+                results.update({k: MetricResult(0, error=message) for k in scan.metrics})
+        return results
+
+    def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
+        data = _rows(frame, scan)
+        wants = list(dict.fromkeys(w for a, c in scan.metrics.values() for w in _wants(a, c)))
+        if scan.by is None:
+            observed = self._validate(data, wants)
+            return {
+                key: MetricResult(len(data), _value(agg, col, observed))
+                for key, (agg, col) in scan.metrics.items()
+            }
+        keys = group_key_series(scan.by, data)
+        rows = int(keys.notna().sum())
+        groups: dict[MetricKey, dict[Any, Any]] = {key: {} for key in scan.metrics}
+        for value, part in data.groupby(keys, dropna=True, sort=True):
+            observed = self._validate(part, wants)  # one GX batch per group
+            for key, (agg, col) in scan.metrics.items():
+                groups[key][group_key(value)] = _value(agg, col, observed)
+        return {key: MetricResult(rows, groups=groups[key]) for key in scan.metrics}
+
+    def _validate(self, data: pd.DataFrame, wants: list[Want]) -> dict[Want, Any]:
+        """One suite, one validation over `data`: each expectation's figure."""
+        batches = self._batch_definition()  # the context first: a suite needs one
+        gx, gxe = _import_gx()
+        suite = gx.ExpectationSuite(name="factcheck")
+        for kind, column in wants:
+            kwargs = {} if column is None else {"column": column}
+            suite.add_expectation(getattr(gxe, kind)(**kwargs))
+        batch = batches.get_batch(batch_parameters={"dataframe": data})
+        validation = batch.validate(suite, result_format="BASIC")
+        observed: dict[Want, Any] = {}
+        for result in validation.results:
+            message = _exception(result)
+            if message is not None:
+                raise GXError(message)
+            config = result.expectation_config
+            kind, column = _CLASS_OF[config.type], config.kwargs.get("column")
+            if kind == _NOT_NULL:
+                value = result.result["element_count"] - result.result["unexpected_count"]
+            else:
+                value = result.result["observed_value"]
+            observed[(kind, column)] = plain(value)
+        missing = [w for w in wants if w not in observed]
+        if missing:
+            raise GXError(f"great-expectations returned no result for {missing[0][0]}")
+        return observed
+
+    def _batch_definition(self) -> Any:
+        if self._batches is None:
+            source = _context().data_sources.add_pandas("factcheck")
+            asset = source.add_dataframe_asset("frame")
+            self._batches = asset.add_batch_definition_whole_dataframe("whole")
+        return self._batches
+
+
+def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
+    """The scan's rows (factcheck's own SQL-null filter), only the columns it uses."""
+    needed = {column for _, column in scan.metrics.values() if column is not None}
+    if scan.by is not None:
+        needed.add(scan.by.column)
+    if scan.where is None:
+        return frame.loc[:, sorted(needed)]
+    return frame.loc[where_mask(scan.where, frame), sorted(needed)]
+
+
+def _import_gx() -> tuple[Any, Any]:
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    return gx, gxe
+
+
+def _context() -> Any:
+    """An ephemeral GX context: in-memory stores, analytics and progress bars off."""
+    gx, _ = _import_gx()
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+    )
+    return gx.get_context(mode="ephemeral", project_config=config)
