@@ -191,3 +191,22 @@ def test_missing_gx_is_one_clear_line(project, factcheck, monkeypatch) -> None:
     assert "pip install 'factcheck[gx]'" in lines[0] and "Traceback" not in result.stderr
     with pytest.raises(ValueError, match=r"factcheck\[gx\]"):
         engines.get_engine("gx")
+
+
+def test_sum_of_text_errors_the_same_claims_as_duckdb(project, factcheck) -> None:
+    root = project()
+    claims = root / CLAIMS
+    claims.write_text(
+        claims.read_text()
+        + """
+  - id: text_sum
+    quote: "the courts added up"
+    claim: "12"
+    metric: {dataset: cases, aggregate: sum, column: court}
+"""
+    )
+    _, duck = check(factcheck, root, "duckdb")
+    _, gx = check(factcheck, root, "gx")
+    assert gx["text_sum"]["verdict"] == "error"
+    assert "text column 'court'" in gx["text_sum"]["explanation"]
+    assert {i: c["verdict"] for i, c in gx.items()} == {i: c["verdict"] for i, c in duck.items()}

@@ -18,8 +18,9 @@ What GX computes and what it does not:
   Grouped scans compute keys with `pandas_filter.group_key_series` and run one GX batch
   per group: fine for auditing-size data, but the cost grows with the number of groups
   (docs/engines.md has measured times).
-- SQL's answers for empty input are kept: a sum, mean, median, min or max over no
-  non-null values is None (pandas alone would give 0 for a sum), nunique is 0.
+- SQL's answers are kept where pandas' differ: a sum, mean, median, min or max over no
+  non-null values is None (pandas alone would give 0 for a sum), nunique is 0, and a
+  sum or mean of a text column is an error (pandas and GX would concatenate the text).
 
 GX runs in an ephemeral context: in-memory stores, no files written, analytics off
 (`GX_ANALYTICS_ENABLED=False` is set before the import, and in the context's config),
@@ -116,6 +117,7 @@ class GXEngine:
         return results
 
     def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
+        _refuse_text_arithmetic(frame, scan)
         data = _rows(frame, scan)
         wants = list(dict.fromkeys(w for a, c in scan.metrics.values() for w in _wants(a, c)))
         if scan.by is None:
@@ -166,6 +168,16 @@ class GXEngine:
             asset = source.add_dataframe_asset("frame")
             self._batches = asset.add_batch_definition_whole_dataframe("whole")
         return self._batches
+
+
+def _refuse_text_arithmetic(frame: pd.DataFrame, scan: Scan) -> None:
+    """A sum or mean of text is an error in SQL (DuckDB); pandas and GX would concatenate."""
+    from pandas.api.types import is_string_dtype
+
+    for aggregate, column in scan.metrics.values():
+        if aggregate in ("sum", "mean") and column is not None:
+            if is_string_dtype(frame[column]):
+                raise TypeError(f"cannot take the {aggregate} of text column '{column}'")
 
 
 def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
