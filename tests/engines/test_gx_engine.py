@@ -210,3 +210,12 @@ def test_sum_of_text_errors_the_same_claims_as_duckdb(project, factcheck) -> Non
     assert gx["text_sum"]["verdict"] == "error"
     assert "text column 'court'" in gx["text_sum"]["explanation"]
     assert {i: c["verdict"] for i, c in gx.items()} == {i: c["verdict"] for i, c in duck.items()}
+
+
+def test_unknown_engine_is_one_line_too(project, factcheck) -> None:
+    root = with_engine(project(), "spark")
+    result = factcheck("check", "--root", root, "--format", "json", "--no-history")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: unknown engine 'spark' (known: duckdb, gx, pandas)"
+    ]
