@@ -11,6 +11,7 @@ import click
 
 from factcheck import __version__
 from factcheck.cli_common import ROOT_OPTION, print_problems
+from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
 
 
@@ -74,7 +75,7 @@ def cli() -> None:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["duckdb", "pandas"]),
+    type=click.Choice(engine_names()),
     default=None,
     help="Compute engine (default: [tool.factcheck] engine, else duckdb).",
 )

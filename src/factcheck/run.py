@@ -71,8 +71,9 @@ def run_check(options: Options) -> Outcome:
 
     project, problems = load_project(options.root)
     selection_problems(project, options, problems)
+    engine = _engine(project, options, problems)
     lap("load")
-    if problems:
+    if problems or engine is None:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
 
     from factcheck.validate import load_schema, read_dataset, validate
@@ -92,7 +93,7 @@ def run_check(options: Options) -> Outcome:
 
     claims = dependency_order(project.claims)
     needed = _needed(claims, options)
-    computed = _compute(project, claims, needed, results, options)
+    computed = _compute(engine, claims, needed, results, options)
     lap("compute")
     judged = judge_claims(claims, needed, options, computed, results)
     lap("judge")
@@ -160,18 +161,32 @@ def _engine_name(project: Project, options: Options) -> str:
     return options.engine or project.settings.engine
 
 
+def _engine(project: Project, options: Options, problems: Problems) -> Any:
+    """The chosen engine, or None after recording why it cannot be used (an unknown name
+    in pyproject.toml, an optional extra not installed): found before any data is read."""
+    from factcheck.engines import EngineUnavailable, engine_names, get_engine
+
+    name = _engine_name(project, options)
+    if name not in engine_names():
+        return None  # an unknown name in pyproject.toml: already a load problem
+    try:
+        return get_engine(name)
+    except EngineUnavailable as exc:
+        where = Location("--engine") if options.engine else project.settings.engine_loc
+        problems.add(where, str(exc), name)
+        return None
+
+
 def _compute(
-    project: Project,
+    engine: Any,
     claims: list[ClaimSpec],
     needed: set[str],
     results: dict[str, Any],
     options: Options,
 ) -> dict[Any, Any]:
-    from factcheck.engines import get_engine
     from factcheck.plan import make_plan
 
     plan = make_plan([c for c in claims if c.id in needed])
-    engine = get_engine(_engine_name(project, options))
     computed: dict[Any, Any] = {}
     for dataset, scans in plan.scans.items():
         result = results[dataset]

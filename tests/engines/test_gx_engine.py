@@ -187,8 +187,11 @@ def test_missing_gx_is_one_clear_line(project, factcheck, monkeypatch) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+    assert len(lines) == 2, result.stderr  # the problem, at the engine line, and the count
+    assert lines[0].startswith("pyproject.toml:2: error: engine 'gx' needs great_expectations")
     assert "pip install 'factcheck[gx]'" in lines[0] and "Traceback" not in result.stderr
+    by_flag = factcheck("check", "--root", root, "--engine", "gx", "--no-history")
+    assert by_flag.exit_code == 2 and by_flag.stderr.startswith("--engine: error: engine 'gx'")
     with pytest.raises(ValueError, match=r"factcheck\[gx\]"):
         engines.get_engine("gx")
 
@@ -217,5 +220,6 @@ def test_unknown_engine_is_one_line_too(project, factcheck) -> None:
     result = factcheck("check", "--root", root, "--format", "json", "--no-history")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "Error: unknown engine 'spark' (known: duckdb, gx, pandas)"
+        "pyproject.toml:2: error: unknown engine 'spark' (known: duckdb, gx, pandas) [spark]",
+        "1 problem in the project; nothing was checked.",
     ]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import importlib
 
-import click
-
 from factcheck.engines.base import Engine
 
 _REGISTRY = {
@@ -22,11 +20,9 @@ _REGISTRY = {
 _EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
 
 
-class EngineUnavailable(click.ClickException, ValueError):
-    """An engine that cannot be used: a ValueError to callers; the CLI prints one
-    `Error: ...` line and exits 2 (ExitCode.CONFIG) instead of a traceback."""
-
-    exit_code = 2
+class EngineUnavailable(ValueError):
+    """An engine that cannot be used (unknown name, optional extra missing): run_check
+    reports it as a configuration problem (exit 2) before any data is read."""
 
 
 def engine_names() -> list[str]:

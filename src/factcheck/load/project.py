@@ -39,6 +39,18 @@ def load_settings(root: Path, problems: Problems) -> Settings:
     settings.data_dir = str(config.get("data", settings.data_dir))
     settings.schemas_dir = str(config.get("schemas", settings.schemas_dir))
     settings.engine = str(config.get("engine", settings.engine))
+    if "engine" in config:
+        from factcheck.engines import engine_names
+
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, t in enumerate(lines, 1) if t.strip().startswith("engine")), 0)
+        settings.engine_loc = Location("pyproject.toml", line)
+        if settings.engine not in engine_names():
+            known = ", ".join(engine_names())
+            problems.add(
+                settings.engine_loc, f"unknown engine '{settings.engine}' (known: {known})",
+                settings.engine,
+            )  # fmt: skip
     for word, bounds in config.get("vague", {}).items():
         if (
             isinstance(bounds, list)

@@ -183,6 +183,7 @@ class Settings:
     data_dir: str = "data"
     schemas_dir: str = "schemas"
     engine: str = "duckdb"
+    engine_loc: Location = field(default_factory=lambda: Location("pyproject.toml"))
     vague_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     tolerance: Any = None  # [tool.factcheck.defaults]; a claims file's defaults override it
     rounding: str = "half_up"
