@@ -413,10 +413,18 @@ def _label(phrase: Phrase) -> str:
     return phrase.text.strip()
 
 
+class NotANumber(ValueError):
+    """The figure is text (say the max of a text column) but the phrase needs a number."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__(f"the figure is {value!r}, not a number")
+        self.value = value
+
+
 def _decimal(value: Any) -> Decimal:
     """An actual figure as an exact Decimal: a float's shortest repr, so 0.1 stays 0.1."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
-        raise ValueError(f"not a number: {value!r}")
+        raise NotANumber(value)
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, numbers.Integral):

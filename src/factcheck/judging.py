@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
-from factcheck.judge import describe_rule
+from factcheck.judge import NotANumber, describe_rule
 from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
 from factcheck.plan import metric_key
 
@@ -137,13 +137,16 @@ def _judge_computed(
         actual = values["value"]
         over = claim.metric.over if claim.metric is not None else None
 
-    judgement = judge(
-        claim.phrase,
-        actual,
-        over=over if over in OVER_GROUPS else None,
-        tolerance=claim.tolerance,
-        rounding=claim.rounding,
-    )
+    try:
+        judgement = judge(
+            claim.phrase,
+            actual,
+            over=over if over in OVER_GROUPS else None,
+            tolerance=claim.tolerance,
+            rounding=claim.rounding,
+        )
+    except NotANumber as exc:
+        raise ClaimError(f"'{claim.claim_text}' needs a number; {exc}") from None
     explanation = judgement.explanation
     verdict = judgement.verdict
     if claim.proxy:

@@ -258,3 +258,33 @@ def test_article_text_that_is_not_utf8(project, factcheck, tmp_path) -> None:
     stderr = run_bad(factcheck, root, tmp_path)
     line = line_of(root / CLAIMS, "text: article.txt")
     assert f"{CLAIMS}:{line}:" in stderr and "not UTF-8 text [article.txt]" in stderr
+
+
+def test_unknown_engine_in_pyproject(project, factcheck, tmp_path) -> None:
+    root = project()
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nengine = "spark"\n')
+    for command in ("lint", "check"):
+        result = factcheck(command, "--root", root)
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "pyproject.toml:2: error: unknown engine 'spark'" in result.stderr
+        assert result.stderr.count("unknown engine") == 1
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "pandas"])
+def test_text_aggregates_error_only_their_own_claims(project, factcheck, engine) -> None:
+    # sum/mean/max of a text column share the unfiltered scan with total_cases: the bad
+    # aggregate must not take the scan's other metrics with it, nor crash the judge.
+    root = project()
+    path = root / CLAIMS
+    path.write_text(path.read_text() + "".join(
+        f"\n  - id: text_{agg}\n    quote: \"courts\"\n    claim: \"12\"\n"
+        f"    metric: {{dataset: cases, aggregate: {agg}, column: court}}\n"
+        for agg in ("sum", "mean", "max")
+    ))  # fmt: skip
+    result = factcheck("check", "--root", root, "--format", "json", "--engine", engine)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    claims = {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    assert claims["total_cases"]["verdict"] == "pass"
+    assert {claims[f"text_{a}"]["verdict"] for a in ("sum", "mean", "max")} == {"error"}
+    assert "sum" in claims["text_sum"]["explanation"]
+    assert "'12' needs a number; the figure is 'Tver garrison'" in claims["text_max"]["explanation"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -28,6 +29,35 @@ class Engine(Protocol):
     def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         """Compute every metric of every scan over one validated dataset."""
         ...
+
+
+def compute_each(
+    scans: list[Scan],
+    run_scan: Callable[[Scan], dict[MetricKey, MetricResult]],
+    errors: tuple[type[BaseException], ...],
+) -> dict[MetricKey, MetricResult]:
+    """Run every scan. When one fails, its metrics are retried one by one, so that one bad
+    aggregate (a sum over a text column) errors only the claims that asked for it."""
+    results: dict[MetricKey, MetricResult] = {}
+    for scan in scans:
+        try:
+            results.update(run_scan(scan))
+            continue
+        except errors as exc:
+            if len(scan.metrics) == 1:
+                results.update({k: MetricResult(0, error=first_line(exc)) for k in scan.metrics})
+                continue
+        for key, metric in scan.metrics.items():
+            try:
+                results.update(run_scan(replace(scan, metrics={key: metric})))
+            except errors as exc:
+                results[key] = MetricResult(0, error=first_line(exc))
+    return results
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def plain(value: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.engines.base import MetricResult, compute_each, group_key, plain
 from factcheck.lang.sql import group_key_sql, quote_ident, where_to_sql
 
 if TYPE_CHECKING:
@@ -38,21 +38,14 @@ class DuckDBEngine:
     def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
 
-        results: dict[MetricKey, MetricResult] = {}
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
             con.register("frame", frame)
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            for scan in scans:
-                try:
-                    results.update(self._scan(con, scan))
-                except duckdb.Error as exc:
-                    # e.g. a filter comparing a text column with a number: that claim errors.
-                    message = str(exc).splitlines()[0]
-                    results.update({k: MetricResult(0, error=message) for k in scan.metrics})
-        return results
+            # e.g. a filter comparing a text column with a number: those claims error.
+            return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
 
     def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)

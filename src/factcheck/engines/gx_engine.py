@@ -33,7 +33,8 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.engines.base import MetricResult, compute_each, group_key, plain
+from factcheck.engines.pandas_engine import refuse_text_arithmetic
 from factcheck.engines.pandas_filter import group_key_series, where_mask
 
 if TYPE_CHECKING:
@@ -106,18 +107,11 @@ class GXEngine:
         self._batches: Any = None  # a whole-dataframe batch definition, made on first use
 
     def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        results: dict[MetricKey, MetricResult] = {}
-        for scan in scans:
-            try:
-                results.update(self._scan(frame, scan))
-            except Exception as exc:  # noqa: BLE001 - GX raises many kinds; never a traceback
-                message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                message = message or type(exc).__name__
-                results.update({k: MetricResult(0, error=message) for k in scan.metrics})
-        return results
+        # GX raises many kinds of exception; a failing scan never becomes a traceback.
+        return compute_each(scans, lambda scan: self._scan(frame, scan), (Exception,))
 
     def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
-        _refuse_text_arithmetic(frame, scan)
+        refuse_text_arithmetic(frame, scan)
         data = _rows(frame, scan)
         wants = list(dict.fromkeys(w for a, c in scan.metrics.values() for w in _wants(a, c)))
         if scan.by is None:
@@ -168,16 +162,6 @@ class GXEngine:
             asset = source.add_dataframe_asset("frame")
             self._batches = asset.add_batch_definition_whole_dataframe("whole")
         return self._batches
-
-
-def _refuse_text_arithmetic(frame: pd.DataFrame, scan: Scan) -> None:
-    """A sum or mean of text is an error in SQL (DuckDB); pandas and GX would concatenate."""
-    from pandas.api.types import is_string_dtype
-
-    for aggregate, column in scan.metrics.values():
-        if aggregate in ("sum", "mean") and column is not None:
-            if is_string_dtype(frame[column]):
-                raise TypeError(f"cannot take the {aggregate} of text column '{column}'")
 
 
 def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:

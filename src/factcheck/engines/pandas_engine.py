@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, group_key, plain
+from factcheck.engines.base import MetricResult, compute_each, group_key, plain
 from factcheck.engines.pandas_filter import group_key_series, where_mask
 
 if TYPE_CHECKING:
@@ -31,6 +31,16 @@ def _aggregate(data: Any, aggregate: str, column: str | None) -> Any:
     return getattr(data[column], _METHOD[aggregate])()
 
 
+def refuse_text_arithmetic(frame: pd.DataFrame, scan: Scan) -> None:
+    """A sum or mean of text is an error in SQL (DuckDB); pandas and GX would concatenate."""
+    from pandas.api.types import is_string_dtype
+
+    for aggregate, column in scan.metrics.values():
+        if aggregate in ("sum", "mean") and column is not None:
+            if is_string_dtype(frame[column]):
+                raise TypeError(f"cannot take the {aggregate} of text column '{column}'")
+
+
 def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
     """The scan's rows, with only the columns it aggregates or groups by.
 
@@ -48,17 +58,11 @@ class PandasEngine:
     name = "pandas"
 
     def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        results: dict[MetricKey, MetricResult] = {}
-        for scan in scans:
-            try:
-                results.update(self._scan(frame, scan))
-            except (TypeError, ValueError) as exc:
-                # e.g. a sum over a text column: that claim errors, the others go on.
-                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                results.update({k: MetricResult(0, error=message) for k in scan.metrics})
-        return results
+        # e.g. a sum over a text column: that claim errors, the others go on.
+        return compute_each(scans, lambda scan: self._scan(frame, scan), (TypeError, ValueError))
 
     def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
+        refuse_text_arithmetic(frame, scan)
         data = _rows(frame, scan)
         if scan.by is None:
             return {
