@@ -201,3 +201,17 @@ def test_extract_refuses_unreadable_text_and_says_when_nothing_is_found(
     done = factcheck("extract", empty)
     assert done.exit_code == 0 and done.stdout.endswith("claims: []\n")
     assert "no figures found" in done.stderr
+
+
+def test_lint_warns_about_coverage_without_failing(tmp_path: Path, factcheck) -> None:
+    root = tmp_path / "basic"
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
+    assert "warning" not in factcheck("lint", "--root", root).output
+    article = root / "claims" / "article.txt"
+    article.write_text("Headline: 99 balloons.\n\n" + article.read_text(encoding="utf-8"))
+    result = factcheck("lint", "--root", root)
+    assert result.exit_code == 0
+    assert (
+        "claims/article.yaml: warning: 1 figure of claims/article.txt in no claim's quote, "
+        "0 quotes not found in it (see factcheck coverage)"
+    ) in result.stderr

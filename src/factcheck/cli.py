@@ -183,6 +183,17 @@ def lint(root: Path) -> None:
         f"{len(project.datasets)} datasets: OK "
         f"({plan.requested} metrics requested, {plan.distinct} distinct, {scans} scans)"
     )
+    from factcheck.coverage import project_coverage
+
+    for coverage in project_coverage(project):  # a warning: lint's exit code is unchanged
+        if coverage.uncovered or coverage.missing_quotes:
+            figures, quotes = len(coverage.uncovered), len(coverage.missing_quotes)
+            click.echo(
+                f"{coverage.claims_file}: warning: {figures} figure{'s' * (figures != 1)} of "
+                f"{coverage.text_file} in no claim's quote, {quotes} "
+                f"quote{'s' * (quotes != 1)} not found in it (see factcheck coverage)",
+                err=True,
+            )
 
 
 @cli.command(name="list")
