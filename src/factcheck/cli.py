@@ -279,6 +279,7 @@ def register_commands() -> None:
 
     if "lock" not in cli.commands:
         register(cli)
+        __import__("factcheck.gx_export").gx_export.register(cli)
 
 
 def main() -> None:
