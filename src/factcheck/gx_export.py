@@ -17,7 +17,8 @@ inside OUT/gx/, with Data Docs (static HTML) built there:
 The suites describe; factcheck judges. An unsuccessful expectation is a finding shown in
 Data Docs, not an error of the command. Nothing leaves the machine: analytics are off
 (`GX_ANALYTICS_ENABLED=False` before the import and `analytics_enabled: false` in the
-context's config), no progress bars, and nothing is written outside OUT.
+context's config), no progress bars, nothing is written outside OUT, and Data Docs' header
+logo points at its local copy instead of GX's S3 address (which carries the context id).
 """
 
 from __future__ import annotations
@@ -490,7 +491,26 @@ def _export(outcome: Any, out: Path) -> Export:
             _run(gx, context, batches, frame, run)
         runs[name] = (schema_run, claims_run)
     context.build_data_docs()
+    _local_logo((out / DOCS_INDEX).parent)
     return Export(runs, elsewhere, out / DOCS_INDEX)
+
+
+# GX's page header loads its logo from S3 with the time and the context's id in the query
+# string (a beacon whenever a page is opened): point it at the copy Data Docs already hold.
+_S3_ASSET = re.compile(
+    r"https://great-expectations-web-assets\.s3\.us-east-2\.amazonaws\.com/[\w.-]+"
+    r"(\?[^\"'\s)]*)?"
+)
+
+
+def _local_logo(site: Path) -> None:
+    logo = site / "static" / "images" / "logo-long.png"
+    for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        html = page.read_text(encoding="utf-8")
+        local = Path(os.path.relpath(logo, page.parent)).as_posix()
+        fixed = _S3_ASSET.sub(local, html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def _validated(schema: Any, frame: pd.DataFrame) -> pd.DataFrame:

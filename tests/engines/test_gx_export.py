@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -168,13 +169,25 @@ def test_where_renders_only_when_exact(project) -> None:
     assert render("court = region") is None
 
 
-def test_data_docs_and_nothing_outside_out(project, factcheck, tmp_path) -> None:
+def test_data_docs_and_nothing_outside_out(project, factcheck, tmp_path, monkeypatch) -> None:
+    calls: list[Any] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        calls.append(args)
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
     root = project("basic")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
     before = tree(tmp_path)
     out = tmp_path / "out"
     result = export(factcheck, root, out)
     after = {p: s for p, s in tree(tmp_path).items() if not p.startswith("out")}
-    assert after == before
+    assert after == before  # the project and the working folder are untouched
+    assert calls == []
     index = out / DOCS
     assert f"Data Docs: {index}" in result.stdout
     html = index.read_text()
@@ -182,6 +195,11 @@ def test_data_docs_and_nothing_outside_out(project, factcheck, tmp_path) -> None
         assert name in html
     config = (out / "gx/great_expectations.yml").read_text()
     assert "analytics_enabled: false" in config
+    site = index.parent  # the header logo is the local copy, not GX's S3 beacon
+    for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        text = page.read_text()
+        assert "amazonaws" not in text and "dataContextId" not in text, page
+    assert 'src="static/images/logo-long.png"' in html
 
 
 def test_non_empty_out_is_refused(project, factcheck, tmp_path) -> None:
