@@ -274,12 +274,14 @@ def extract(article: Path, output: Path | None) -> None:
 
 
 def register_commands() -> None:
-    """Add the drift commands (lock, history, diff), which live beside their logic."""
-    from factcheck.drift.cli import register
+    """Add the commands that live beside their logic: drift (lock, history, diff) and
+    gx-export. Their modules import nothing heavy until a command runs."""
+    from factcheck import gx_export
+    from factcheck.drift.cli import register as register_drift
 
     if "lock" not in cli.commands:
-        register(cli)
-        __import__("factcheck.gx_export").gx_export.register(cli)
+        register_drift(cli)
+        gx_export.register(cli)
 
 
 def main() -> None:
