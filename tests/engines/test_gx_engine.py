@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -155,15 +154,8 @@ def test_sql_answers_for_nulls_and_empty_input() -> None:
         assert [type(v) for v in values] == [type(v) for v in want], key
 
 
-def test_no_network_and_no_files(project, factcheck, tmp_path, monkeypatch) -> None:
-    calls: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        calls.append(args)
-        raise OSError("network is off in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+def test_no_network_and_no_files(project, factcheck, tmp_path, monkeypatch, no_network) -> None:
+    calls = no_network
     root = with_engine(project(), "gx")
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     cwd = tmp_path / "cwd"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -169,15 +168,10 @@ def test_where_renders_only_when_exact(project) -> None:
     assert render("court = region") is None
 
 
-def test_data_docs_and_nothing_outside_out(project, factcheck, tmp_path, monkeypatch) -> None:
-    calls: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        calls.append(args)
-        raise OSError("network is off in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+def test_data_docs_and_nothing_outside_out(
+    project, factcheck, tmp_path, monkeypatch, no_network
+) -> None:
+    calls = no_network
     root = project("basic")
     cwd = tmp_path / "cwd"
     cwd.mkdir()
