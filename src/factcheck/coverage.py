@@ -56,6 +56,8 @@ _FIGURE = re.compile(
     rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<number>{_NUMBER})|(?P<word>{_WORDS})",
     re.IGNORECASE,
 )
+# The second number of a range after a figure: "700 and 800", "от 700 до 800".
+_RANGE_TAIL = re.compile(rf"\s+(?:and|to|и|до)\s+({_NUMBER})")
 REQUIRED = ("number", "word")  # kinds a claim must cover; dates and times are context
 
 
@@ -236,7 +238,7 @@ def guess_phrase(text: str, figure: Figure) -> str:
     # Lead words come from the figure's own clause: never across . ; , ! ? : or a blank line.
     before = re.split(r"[.;,!?:](?:\s|$)|\n\s*\n", text[max(0, figure.start - 60) : figure.start])
     words = before[-1].split()
-    after = re.match(rf"\s+(?:and|to|и|до)\s+({_NUMBER})", text[figure.end :])
+    after = _RANGE_TAIL.match(text, figure.end)
     tail = " ".join(after.group(0).split()) if after else ""
     tail = f" {tail}" if tail else ""
     for k in (4, 3, 2, 1):
@@ -251,9 +253,9 @@ def guess_phrase(text: str, figure: Figure) -> str:
 
 def phrase_end(text: str, figure: Figure, phrase: str) -> int:
     """Where the guessed phrase ends in the text: past B in "between A and B"."""
-    after = re.match(rf"\s+(?:and|to|и|до)\s+({_NUMBER})", text[figure.end :])
+    after = _RANGE_TAIL.match(text, figure.end)
     if after and phrase.endswith(after.group(1)) and not phrase.endswith(figure.text):
-        return figure.end + after.end()
+        return after.end()
     return figure.end
 
 
