@@ -23,7 +23,7 @@ from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.claims import dependency_order
 from factcheck.load.project import load_project
-from factcheck.load.spec import ClaimSpec, Project, claims_used, datasets_behind
+from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 
 VERDICTS = ("pass", "warn", "fail", "error", "skip")
@@ -128,7 +128,7 @@ def run_check(options: Options) -> Outcome:
         if spec.schema_path is not None
     }  # read each schema once, not once per claim
     for entry in entries:
-        entry["fingerprint"] = fingerprint(by_id[entry["id"]], project, schema_hashes)
+        entry["fingerprint"] = fingerprint(by_id[entry["id"]], by_id, schema_hashes)
     lap("report")
     return Outcome(code, problems, report, project, timings)
 
@@ -218,12 +218,13 @@ def _sources(project: Project) -> list[dict[str, Any]]:
     return out
 
 
-def fingerprint(claim: ClaimSpec, project: Project, schema_hashes: dict[str, str]) -> str:
+def fingerprint(
+    claim: ClaimSpec, by_id: dict[str, ClaimSpec], schema_hashes: dict[str, str]
+) -> str:
     """A hash of what a claim's figure depends on: its definition, the definitions of the
     claims its expression uses (transitively), and its datasets' schemas."""
-    by_id = {c.id: c for c in project.claims}
     used = claims_used(claim, by_id)
-    datasets = sorted(datasets_behind(claim, by_id))
+    datasets = sorted({m.dataset for c in [claim, *used] for m in c.metrics().values()})
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
     body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes

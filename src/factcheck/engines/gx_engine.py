@@ -46,8 +46,9 @@ if TYPE_CHECKING:
 # module): no usage statistics (GX 1.24's own source has no sender left; belt and braces).
 os.environ["GX_ANALYTICS_ENABLED"] = "False"
 
-# factcheck aggregate -> GX expectation class whose result has `observed_value`.
-_EXPECTATION = {
+# factcheck aggregate -> GX expectation class whose result has `observed_value`
+# (gx_export compiles claims with the same classes).
+EXPECTATION = {
     "sum": "ExpectColumnSumToBeBetween",
     "mean": "ExpectColumnMeanToBeBetween",
     "median": "ExpectColumnMedianToBeBetween",
@@ -60,7 +61,7 @@ _NOT_NULL = "ExpectColumnValuesToNotBeNull"
 # A result names its expectation in snake case: expect_column_sum_to_be_between.
 _CLASS_OF = {
     re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower(): name
-    for name in [*_EXPECTATION.values(), _ROWS, _NOT_NULL]
+    for name in [*EXPECTATION.values(), _ROWS, _NOT_NULL]
 }
 
 # (expectation class name, column or None): one expectation per distinct pair in a suite.
@@ -71,7 +72,7 @@ def _wants(aggregate: str, column: str | None) -> list[Want]:
     """The expectations one metric needs (a sum also needs its non-null count)."""
     if aggregate == "count":
         return [(_ROWS, None)] if column is None else [(_NOT_NULL, column)]
-    wants: list[Want] = [(_EXPECTATION[aggregate], column)]
+    wants: list[Want] = [(EXPECTATION[aggregate], column)]
     if aggregate != "nunique":
         wants.append((_NOT_NULL, column))  # no non-null values: None, as SQL
     return wants
@@ -82,7 +83,7 @@ def _value(aggregate: str, column: str | None, observed: dict[Want, Any]) -> Any
         return observed[(_ROWS, None)] if column is None else observed[(_NOT_NULL, column)]
     if aggregate != "nunique" and observed[(_NOT_NULL, column)] == 0:
         return None
-    return plain(observed[(_EXPECTATION[aggregate], column)])
+    return plain(observed[(EXPECTATION[aggregate], column)])
 
 
 def _exception(result: Any) -> str | None:

@@ -42,9 +42,7 @@ def load_settings(root: Path, problems: Problems) -> Settings:
     if "engine" in config:
         from factcheck.engines import engine_names
 
-        lines = path.read_text(encoding="utf-8").splitlines()
-        line = next((n for n, t in enumerate(lines, 1) if t.strip().startswith("engine")), 0)
-        settings.engine_loc = Location("pyproject.toml", line)
+        settings.engine_loc = Location("pyproject.toml", _line_starting(root, "engine"))
         if settings.engine not in engine_names():
             known = ", ".join(engine_names())
             problems.add(
@@ -141,10 +139,15 @@ def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[P
 
 def _check_drift_rules(root: Path, settings: Settings, ids: list[str], problems: Problems) -> None:
     """Drift rules are checked on every load (lint, check), not only under --locked."""
-    lines = (root / "pyproject.toml").read_text(encoding="utf-8").splitlines()
     for message in check_rules(settings.drift, ids):
         # "pyproject.toml [tool.factcheck.drift.claims.X]: ..." -> located at that table.
         table, _, text = message.removeprefix("pyproject.toml ").partition(": ")
         header = table.removesuffix("]")  # [tool.factcheck.drift] also finds its subtables
-        line = next((n for n, t in enumerate(lines, 1) if t.strip().startswith(header)), 0)
-        problems.add(Location("pyproject.toml", line), f"{table}: {text}")
+        problems.add(Location("pyproject.toml", _line_starting(root, header)), f"{table}: {text}")
+
+
+def _line_starting(root: Path, prefix: str) -> int:
+    """The first line of pyproject.toml that starts with `prefix` (0 if none): tomllib
+    keeps no line numbers, and an error should still point at its line."""
+    lines = (root / "pyproject.toml").read_text(encoding="utf-8").splitlines()
+    return next((n for n, t in enumerate(lines, 1) if t.strip().startswith(prefix)), 0)
