@@ -33,9 +33,7 @@ def official_months() -> list[tuple[str, int, int, int]]:
         path = SHARED / name if (SHARED / name).exists() else LOCAL / name
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                rows.append(
-                    (row["country"], int(row["year"]), int(row["month"]), int(row[column]))
-                )
+                rows.append((row["country"], int(row["year"]), int(row["month"]), int(row[column])))
     return rows
 
 

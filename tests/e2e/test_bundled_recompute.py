@@ -84,7 +84,9 @@ def pgo(column: str, years: tuple[int, ...], articles: tuple[int, ...] = (407, 4
     return int(rows[column].sum())
 
 
-def ua(outlet: str, series: str, article: int | None, start: str | None = None, end: str | None = None) -> int:  # fmt: skip
+def ua(
+    outlet: str, series: str, article: int | None, start: str | None = None, end: str | None = None
+) -> int:
     rows = UA[(UA["outlet"] == outlet) & (UA["series"] == series)]
     rows = rows[rows["article"].isna()] if article is None else rows[rows["article"] == article]
     if start is not None:
@@ -175,13 +177,18 @@ FIGURES: dict[str, Callable[[], float | int | str | dict[str, int]]] = {
     ),
     "ru_april_verdicts": april_verdicts,
     "ru_verdicts_per_working_day": lambda: april_verdicts() / ru_working_days(2025, 4),
-    "ru_slightly_more_than_2024": lambda: april_verdicts() / (
-        (sentenced_dec_2024() - mediazona(JUN_2024, "sentenced"))
-        / months_between(JUN_2024, DEC_2024)
+    "ru_slightly_more_than_2024": lambda: (
+        april_verdicts()
+        / (
+            (sentenced_dec_2024() - mediazona(JUN_2024, "sentenced"))
+            / months_between(JUN_2024, DEC_2024)
+        )
     ),
     "ru_men_charged": lambda: relay("Pakistan in the World", "men_charged"),
     "ru_convicted": lambda: relay(KI, "sentenced"),
-    "ua_new_cases_per_month": lambda: ua("Censor.NET", "registered", 407, "2025-01-01", "2025-07-31") / 7,  # fmt: skip
+    "ua_new_cases_per_month": lambda: (
+        ua("Censor.NET", "registered", 407, "2025-01-01", "2025-07-31") / 7
+    ),
     "ua_few_hundred_to_court": lambda: pgo("sent_to_court_total", (2024,), (407,)) / 12,
     "ua_two_thirds_release": lambda: (
         pgo("sent_with_release_from_liability_motion", (2024,), (407,))
@@ -206,15 +213,20 @@ FIGURES: dict[str, Callable[[], float | int | str | dict[str, int]]] = {
     ),
     "ru_growth_since_december": lambda: cases_may_2025() - cases_dec_2024(),
     "ua_release_share_407_408": lambda: (
-        pgo("sent_with_release_from_liability_motion", (2024,)) / pgo("sent_to_court_total", (2024,))
+        pgo("sent_with_release_from_liability_motion", (2024,))
+        / pgo("sent_to_court_total", (2024,))
     ),
     "ua_charges_2025_monthly": charges_by_month,
     "ua_new_cases_sbi_2025": lambda: (
-        ua("TASS", "registered", 407, "2025-01-01", "2025-04-30")
-        + ua("TASS", "registered", 408, "2025-01-01", "2025-04-30")
-    ) / 4,
+        (
+            ua("TASS", "registered", 407, "2025-01-01", "2025-04-30")
+            + ua("TASS", "registered", 408, "2025-01-01", "2025-04-30")
+        )
+        / 4
+    ),
     "ua_small_proportion_pgo": lambda: (
-        pgo("sent_to_court_total", (2022, 2023, 2024)) / pgo("registered_in_period", (2022, 2023, 2024))
+        pgo("sent_to_court_total", (2022, 2023, 2024))
+        / pgo("registered_in_period", (2022, 2023, 2024))
     ),
     "ru_slightly_more_cases_handled": lambda: (
         april_verdicts() / (counts_period("cases_handled", "2024") / 12)
