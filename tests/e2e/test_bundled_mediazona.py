@@ -33,12 +33,12 @@ PINNED = {
     "ru_convictions_per_month": ("pass", 731.0891, False),
     "ru_april_verdicts": ("pass", 848, True),
     "ru_verdicts_per_working_day": ("pass", 38.5455, True),
-    "ru_slightly_more_than_2024": ("fail", 0.9899, False),
+    "ru_slightly_more_than_2024": ("warn", 0.9899, False),
     "ru_men_charged": ("pass", 20662, True),
     "ru_convicted": ("pass", 17721, True),
     "ua_new_cases_per_month": ("warn", 15787.2857, False),
     "ua_few_hundred_to_court": ("warn", 460.8333, False),
-    "ua_two_thirds_release": ("fail", 0.6116, False),
+    "ua_two_thirds_release": ("warn", 0.6116, False),
     "ru_pgo_never_published": ("skip", None, False),
     "ru_pgo_stopped_2023": ("skip", None, False),
     "ru_jan_may_cases": ("skip", None, False),
@@ -50,14 +50,14 @@ PINNED = {
     "ru_convictions_since_june_2024": ("fail", 800.5852, False),
     "ru_growth_since_december": ("warn", 4636.0, False),
     "ru_convention_march_2024": ("pass", 34.2, False),
-    "ua_release_share_407_408": ("fail", 0.5883, False),
+    "ua_release_share_407_408": ("warn", 0.5883, False),
     "ua_charges_2025_monthly": (
         "fail",
         {"2025-01": 103, "2025-02": 177, "2025-03": 546, "2025-04": 792},
         False,
     ),
     "ua_new_cases_sbi_2025": ("pass", 17374.0, False),
-    "ru_slightly_more_cases_handled": ("fail", 0.9872, False),
+    "ru_slightly_more_cases_handled": ("warn", 0.9872, False),
     "ua_may_2025_single_month": ("pass", 19956, False),
 }
 
@@ -99,7 +99,11 @@ def test_verdict_actual_circular(report: dict, claim_id: str) -> None:
 
 
 def test_summary_is_a_mix(report: dict) -> None:
-    assert report["summary"] == {"pass": 23, "warn": 4, "fail": 7, "error": 0, "skip": 4}
+    counts = {k: v for k, v in report["summary"].items() if k != "evidence"}
+    assert counts == {"pass": 23, "warn": 8, "fail": 3, "error": 0, "skip": 4}
+    # The article's passes by evidence: 8 on independent data, 11 circular, 4 by hand.
+    passes = {kind: n["pass"] for kind, n in report["summary"]["evidence"].items()}
+    assert passes == {"direct": 8, "proxy": 0, "circular": 11, "manual": 4}
     assert all(d["valid"] for d in report["datasets"])
 
 
@@ -116,10 +120,12 @@ def test_truncation_convention_is_explicit(report: dict) -> None:
     assert "39" in claim["explanation"]
 
 
-def test_period_mismatch_is_never_a_clean_pass(report: dict) -> None:
+def test_period_mismatch_settles_nothing(report: dict) -> None:
+    # Contract section 8: stand-in data caps a pass and a fail alike at warn.
     for claim in report["claims"]:
         if claim.get("proxy"):
-            assert claim["verdict"] != "pass" and "proxy data" in claim["explanation"]
+            assert claim["verdict"] == "warn" and "proxy data" in claim["explanation"]
+            assert claim["evidence"] == "proxy"
 
 
 def test_committed_lock_matches(tmp_path: Path) -> None:
