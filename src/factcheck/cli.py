@@ -330,12 +330,12 @@ def replay(root: Path, report: Path, fmt: str) -> None:
 def register_commands() -> None:
     """Add the commands that live beside their logic: drift (lock, history, diff) and
     gx-export. Their modules import nothing heavy until a command runs."""
-    from factcheck import gx_export
     from factcheck.drift.cli import register as register_drift
+    from factcheck.export.cli import register as register_gx_export
 
     if "lock" not in cli.commands:
         register_drift(cli)
-        gx_export.register(cli)
+        register_gx_export(cli)
 
 
 def main() -> None:
