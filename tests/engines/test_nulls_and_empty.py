@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from factcheck.engines import get_engine
+from factcheck.engines.base import Source
 from factcheck.lang.where import GroupKey, parse_where
 from factcheck.plan import Scan
 
@@ -52,8 +53,8 @@ def test_sql_answers_for_nulls_and_empty_input(engine: str) -> None:
     if engine == "gx":
         pytest.importorskip("great_expectations")
     frame, scans = _frame(), _scans()
-    duck = get_engine("duckdb").compute(frame, scans)
-    other = get_engine(engine).compute(frame, scans)
+    duck = get_engine("duckdb").compute(Source("t", frame=frame), scans)
+    other = get_engine(engine).compute(Source("t", frame=frame), scans)
     assert duck.keys() == other.keys()
     for key, expected in duck.items():
         got = other[key]
@@ -73,7 +74,7 @@ def test_a_sum_over_only_nulls_is_none_not_zero() -> None:
     frame = _frame()
     scan = Scan(parse_where("x is null"), None, {("k",): ("sum", "x")})  # type: ignore[dict-item]
     for engine in ("duckdb", "pandas"):
-        [result] = get_engine(engine).compute(frame, [scan]).values()
+        [result] = get_engine(engine).compute(Source("t", frame=frame), [scan]).values()
         assert (result.rows, result.value) == (2, None), engine
 
 
