@@ -21,8 +21,8 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
-from factcheck.load.claims import dependency_order
 from factcheck.load.project import load_project
+from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 

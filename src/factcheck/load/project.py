@@ -12,9 +12,10 @@ from typing import Any
 
 from factcheck.drift.compare import check_rules
 from factcheck.load.catalog import load_catalog
-from factcheck.load.claims import load_claims_file, resolve_references
+from factcheck.load.claims import load_claims_file
 from factcheck.load.columns import dataset_columns
 from factcheck.load.paths import inside
+from factcheck.load.references import resolve_references
 from factcheck.load.spec import Project, Settings
 from factcheck.problems import Location, Problems
 
