@@ -236,7 +236,7 @@ def fingerprint(
     """A hash of what a claim's figure depends on: its definition, the definitions of the
     claims its expression uses (transitively), and its datasets' schemas."""
     used = claims_used(claim, by_id)
-    datasets = sorted({m.dataset for c in [claim, *used] for m in c.metrics().values()})
+    datasets = sorted({m.dataset for c in [claim, *used] for m in c.planned_metrics()})
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
     body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from factcheck.lang.where import LangError
 from factcheck.load.keys import check_keys, text
 from factcheck.load.metric import parse_metric, shift
 from factcheck.load.paths import inside
+from factcheck.load.readings import reading_nodes
 from factcheck.load.spec import (
     MANUAL_VERDICTS,
     OVER_KEY,
@@ -19,6 +21,7 @@ from factcheck.load.spec import (
     DatasetSpec,
     ManualSpec,
     MetricSpec,
+    Reading,
     Settings,
     SourceSpec,
 )
@@ -33,7 +36,7 @@ _SOURCE_KEYS = {"title", "publisher", "published", "url", "text"}
 _DEFAULT_KEYS = {"tolerance", "rounding"}
 _CLAIM_KEYS = {
     "id", "quote", "claim", "metric", "expr", "let", "manual", "unverifiable",
-    "tolerance", "rounding", "note", "tags", "proxy",
+    "tolerance", "rounding", "note", "tags", "proxy", "readings",
 }  # fmt: skip
 _METHODS = ("metric", "expr", "manual", "unverifiable")
 _MANUAL_KEYS = {"verdict", "by", "on", "evidence"}
@@ -222,7 +225,7 @@ def _claim(
         if claim_id is not None:
             ctx.broken_ids.add(str(claim_id))
         return None
-    return ClaimSpec(
+    spec = ClaimSpec(
         id=str(claim_id),
         file=rel,
         loc=node.loc,
@@ -244,6 +247,17 @@ def _claim(
         tags=tags,
         raw=_plain(node),
     )
+    if "readings" not in node:
+        return spec
+    readings = []
+    for label, as_read in reading_nodes(node, problems):
+        other = _claim(as_read, rel, source, tolerance, rounding, ctx)
+        if other is not None:
+            readings.append(Reading(str(label), label.loc, other))
+    if len(readings) != len(node["readings"]):
+        ctx.broken_ids.add(spec.id)
+        return None  # every reason is recorded, at the reading's line
+    return replace(spec, readings=tuple(readings))
 
 
 def _plain(value: Any) -> Any:
