@@ -28,9 +28,11 @@ def _number(key: str, value: Any, where: str) -> float:
             return float(value.strip()[:-1]) / 100
         except ValueError:
             pass
-    elif isinstance(value, int | float) and not isinstance(value, bool):
+    elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
-    raise RuleError(f"{where}: '{key}' must be a number (relative may be \"2%\"), not {value!r}")
+    raise RuleError(
+        f"{where}: '{key}' must be a number, finite (relative may be \"2%\"), not {value!r}"
+    )
 
 
 def _parse(table: dict[str, Any], where: str) -> dict[str, float]:
