@@ -11,7 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.report._common import evidence_of, normalize, uncovered_figures
+from factcheck.report._common import (
+    drift_place,
+    drift_reason,
+    drifted,
+    evidence_of,
+    normalize,
+    uncovered_figures,
+)
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
@@ -21,7 +28,12 @@ RULES = {
 }
 # A figure of the article that no claim's quote holds (see factcheck coverage).
 UNCOVERED = ("figure-without-claim", "A figure in the article has no claim checking it.")
-RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + ["factcheck/uncovered"]
+# Under --locked: a claim whose figure, verdict or definition moved since the lock.
+DRIFT = ("claim-drifted", "The claim moved since factcheck.lock (figure, verdict or definition).")
+RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + [
+    "factcheck/uncovered",
+    "factcheck/drift",
+]
 
 
 def render(report: dict[str, Any], *, information_uri: str | None = None) -> str:
@@ -44,8 +56,17 @@ def render(report: dict[str, Any], *, information_uri: str | None = None) -> str
             "defaultConfiguration": {"level": "warning"},
         }
     )
+    rules.append(
+        {
+            "id": "factcheck/drift",
+            "name": DRIFT[0],
+            "shortDescription": {"text": DRIFT[1]},
+            "defaultConfiguration": {"level": "error"},
+        }
+    )
     results = [_result(claim) for claim in report["claims"] if claim["verdict"] in LEVELS]
     results += [_uncovered(file, figure) for file, figure in uncovered_figures(report)]
+    results += [_drift(report, item) for item in drifted(report)]
     driver: dict[str, Any] = {"name": "factcheck", "rules": rules}
     if report["factcheck_version"]:
         driver["version"] = report["factcheck_version"]
@@ -100,6 +121,27 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
             "evidence": evidence_of(claim),
             "readings": claim["readings"],
         },
+    }
+
+
+def _drift(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    file, line = drift_place(report, item)
+    return {
+        "ruleId": "factcheck/drift",
+        "ruleIndex": RULE_IDS.index("factcheck/drift"),
+        "level": "error",
+        "message": {"text": f"{item['id']} drifted since the lock: {drift_reason(item)}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": line},
+                },
+                "logicalLocations": [{"name": item["id"], "kind": "claim"}],
+            }
+        ],
+        "partialFingerprints": {"claimDrift/v1": item["id"]},
+        "properties": {"claim_id": item["id"], "drift": item},
     }
 
 
