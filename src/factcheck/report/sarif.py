@@ -101,15 +101,7 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
         "level": LEVELS[verdict],
         # SARIF viewers show only the message: it must stand alone, so it names the claim.
         "message": {"text": claim["explanation"] or f"{claim['id']}: {verdict}"},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": claim["file"], "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": max(1, int(claim["line"] or 1))},
-                },
-                "logicalLocations": [{"name": claim["id"], "kind": "claim"}],
-            }
-        ],
+        "locations": [_at_claim(claim["file"], max(1, int(claim["line"] or 1)), claim["id"])],
         "partialFingerprints": {"claimFingerprint/v1": claim.get("fingerprint") or claim["id"]},
         "properties": {
             "claim_id": claim["id"],
@@ -124,6 +116,17 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _at_claim(file: str, line: int, claim_id: str) -> dict[str, Any]:
+    """A location: the claim's line in its YAML file, named by the claim's id."""
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": line},
+        },
+        "logicalLocations": [{"name": claim_id, "kind": "claim"}],
+    }
+
+
 def _drift(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     file, line = drift_place(report, item)
     return {
@@ -131,15 +134,7 @@ def _drift(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
         "ruleIndex": RULE_IDS.index("factcheck/drift"),
         "level": "error",
         "message": {"text": f"{item['id']} drifted since the lock: {drift_reason(item)}"},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": line},
-                },
-                "logicalLocations": [{"name": item["id"], "kind": "claim"}],
-            }
-        ],
+        "locations": [_at_claim(file, line, item["id"])],
         "partialFingerprints": {"claimDrift/v1": item["id"]},
         "properties": {"claim_id": item["id"], "drift": item},
     }
