@@ -15,6 +15,7 @@ from factcheck.load.catalog import load_catalog
 from factcheck.load.claims import load_claims_file, resolve_references
 from factcheck.load.columns import dataset_columns
 from factcheck.load.paths import inside
+from factcheck.load.placeholders import check_placeholders
 from factcheck.load.spec import Project, Settings
 from factcheck.problems import Location, Problems
 
@@ -113,6 +114,7 @@ def load_project(root: Path, *, only_files: list[Path] | None = None) -> tuple[P
     claims, sources = [], []
     broken_ids: set[str] = set()
     for path in files:
+        check_placeholders(path, path.resolve().relative_to(root).as_posix(), problems)
         loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
         if loaded is not None:
             source, file_claims = loaded
