@@ -30,7 +30,7 @@ CLAIMS = [
     claim("headline", "over 20,000 cases", "over 20,000", "pass", circular=True),
     claim("headline_hand", "over 20,000 cases", "{gt: 20000}", "fail"),
     claim("majority", "The majority of them, 18,159 cases", "more than half", "warn"),
-    claim("total_337", "18,159 cases, fall under Article 337", "18,159", "pass", proxy="x"),
+    claim("total_337", "18,159 cases, fall under Article 337", "18,159", "pass", evidence="proxy"),
     claim("band", "between 700 and 800 verdicts", "between 700 and 800", "error"),
     claim("wettest", "the wettest month was December 2015", "'2015-12'", "pass"),
     claim("lost", "a quote that is not in the text", "5", "skip"),

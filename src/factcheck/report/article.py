@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.coverage import REQUIRED, Figure, find_figures, quote_spans, sentence_around
+from factcheck.report._common import evidence_of
 
 WORST_FIRST = ("fail", "error", "warn", "pass", "skip")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u2009\u202f\u2007 ](?=\d{3}(?!\d))")
@@ -39,19 +40,6 @@ class Mark:
 
 
 Paragraph = list[str | Mark]
-
-
-def evidence_of(claim: dict[str, Any]) -> str | None:
-    """The claim's evidence strength: the report's `evidence`, else what older reports say."""
-    if claim.get("evidence"):
-        return str(claim["evidence"])
-    if claim.get("circular"):
-        return "circular"
-    if claim.get("kind") == "manual":
-        return "manual"
-    if claim.get("proxy"):
-        return "proxy"
-    return None
 
 
 def _numbers(text: str) -> set[str]:
