@@ -182,6 +182,7 @@ _CLAIM_DEFAULTS: dict[str, Any] = {
     "computation": None,
     "manual": None,
     "reason": None,
+    "proxy": None,
 }
 _DATASET_DEFAULTS: dict[str, Any] = {
     "path": "",
