@@ -83,7 +83,7 @@ def run_check(options: Options) -> Outcome:
 
     limits = project.settings.limits
     schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
-    frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
+    frames = {name: read_dataset(spec, problems, limits) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
     results = {}
