@@ -162,3 +162,17 @@ def test_every_figure_of_the_article_has_a_claim() -> None:
     statements = {f["text"] for f in files[0]["figures"] if f["kind"] == "statement"}
     assert {"peak", "rise", "only a small proportion", "not far behind"} <= statements
     assert statements <= figures
+
+
+def test_the_docs_state_the_result_the_tool_gives(report: dict) -> None:
+    # docs/mediazona-2025-06-26.md summarises the run by verdict and by evidence strength;
+    # a change that moves a count must change the page too.
+    doc = (ROOT / "docs" / "mediazona-2025-06-26.md").read_text(encoding="utf-8")
+    summary = report["summary"]
+    counts = ", ".join(f"{summary[v]} {v}" for v in ("pass", "warn", "fail", "error", "skip"))
+    assert f"**{len(report['claims'])} claims — {counts}**" in doc
+    evidence = summary["evidence"]
+    assert f"**{evidence['direct']['pass']} pass on independent data**" in doc
+    assert f"**{evidence['circular']['pass']} pass circular**" in doc
+    assert f"**{evidence['manual']['pass']} pass by hand**" in doc
+    assert f"**{summary['warn']} warn**" in doc and f"**{summary['fail']} fail**" in doc
