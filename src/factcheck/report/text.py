@@ -19,6 +19,7 @@ from factcheck.report._common import (
     normalize,
     number,
     one_line,
+    reading_lines,
     rounding_text,
     source_of,
     summary_line,
@@ -56,6 +57,7 @@ def render(
                 f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
+            lines.extend(f"{PAD}reading {line}" for line in reading_lines(claim))
             if verbose and claim.get("reason") != "not selected":  # deselected: no details
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
         gap = coverage_gap(source)
@@ -71,7 +73,7 @@ def render(
         )
         for failure in dataset["failures"]:
             examples = ", ".join(
-                f"{c.get('failure_case')!r} (row {c.get('index')})"
+                f"{c.get('failure_case')!r} ({_where_row(c)})"
                 for c in failure.get("failure_cases", [])[:5]
             )
             column = f"column {failure['column']}: " if failure.get("column") else ""
@@ -139,3 +141,11 @@ def _drift_reason(item: dict[str, Any]) -> str:
     if item.get("datasets_changed"):
         text += "; data changed: " + ", ".join(item["datasets_changed"])
     return text
+
+
+def _where_row(case: dict[str, Any]) -> str:
+    """A failing row as the editor finds it: the file's line, else a 1-based row number."""
+    if case.get("line"):
+        return f"line {case['line']}"
+    index = case.get("index")
+    return f"row {index + 1}" if isinstance(index, int) else f"row {index}"
