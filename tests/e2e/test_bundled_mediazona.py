@@ -44,7 +44,7 @@ PINNED = {
     "ua_two_thirds_release": ("warn", False),  # 0.612: three-fifths, under proxy
     "ua_small_proportion_to_court": ("pass", False),  # 5.3% < 10%
     "ua_rise_in_cases": ("pass", False),  # 2024 the largest year
-    "ua_not_far_behind": ("fail", False),  # 0.57 of Russia's court cases
+    "ua_not_far_behind": ("warn", False),  # 0.57 of Russia in court cases; far ahead opened
     "ru_pgo_never_published": ("skip", False),
     "ru_pgo_stopped_2023": ("skip", False),
     "ru_jan_may_cases": ("skip", False),
@@ -52,7 +52,7 @@ PINNED = {
     "ru_parts_vs_men": ("pass", True),  # 20,538 within 1% of 20,662
     "ru_convicted_within_received": ("pass", True),  # 0.858 < 1
     "ru_growth_since_june_2024": ("pass", False),  # 922
-    "ru_convictions_since_june_2024": ("fail", False),  # 800.6, just above 800
+    "ru_convictions_since_june_2024": ("warn", False),  # 800.6; 798.3 from 17 June
     "ru_growth_since_december": ("warn", False),  # 4,636 under proxy
     "ua_release_share_407_408": ("warn", False),  # 0.588 under proxy
     "ua_charges_2025_monthly": ("fail", False),  # 103, 177, 546, 792

@@ -274,7 +274,7 @@ READINGS: dict[tuple[str, str], Callable[[], float]] = {
         (relay(KI, "sentenced") - mediazona(JUN_2024, "sentenced"))
         / months_between(JUN_2024, LATE_MAY)
     ),
-    ("ru_growth_since_december", "4,350 as written (a bare number)"): lambda: (
+    ("ru_growth_since_december", 'plain 4,350, without "around"'): lambda: (
         cases_may_2025() - cases_dec_2024()
     ),
 }
