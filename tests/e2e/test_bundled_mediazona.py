@@ -176,3 +176,17 @@ def test_the_docs_state_the_result_the_tool_gives(report: dict) -> None:
     assert f"**{evidence['circular']['pass']} pass circular**" in doc
     assert f"**{evidence['manual']['pass']} pass by hand**" in doc
     assert f"**{summary['warn']} warn**" in doc and f"**{summary['fail']} fail**" in doc
+
+
+def test_statements_are_marked_by_their_claims_in_the_article_view(report: dict) -> None:
+    # The HTML report's annotated article marks "peak" with ru_peak_activity's verdict, as it
+    # marks "the majority" with ru_cases_majority_337's.
+    from factcheck.report.article import annotate
+
+    text = (ROOT / "claims" / "mediazona-2025-06-26.txt").read_text(encoding="utf-8")
+    paragraphs, _ = annotate(text, report["claims"])
+    marks = {m.text: m.claim for p in paragraphs for m in p if not isinstance(m, str)}
+    assert marks["peak"] == "ru_peak_activity"
+    assert marks["rise"] == "ua_rise_in_cases"
+    assert marks["only a small proportion"] == "ua_small_proportion_to_court"
+    assert marks["not far behind"] == "ua_not_far_behind"
