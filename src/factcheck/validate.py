@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.data import file_format, read_frame, sha256
-from factcheck.engines.base import Source
+from factcheck.engines.base import Source, first_line
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
+from factcheck.schema_sql import SqlSchema, Unsupported, translate
+from factcheck.validate_sql import plain_value, validate_rows, view_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,9 +32,17 @@ class DatasetResult:
     valid: bool
     frame: pd.DataFrame | None = None  # the validated (coerced) frame
     failures: list[dict[str, Any]] = field(default_factory=list)
+    in_place: Source | None = None  # validated where it lies: what the engine computes on
+
+    def close(self) -> None:
+        """Release what validation held open (a DuckDB connection and its spill folder)."""
+        if self.in_place is not None and self.in_place.session is not None:
+            self.in_place.session.close()
 
     def source(self) -> Source:
         """What an engine computes on: the validated rows, where they are."""
+        if self.in_place is not None:
+            return self.in_place
         spec = self.spec
         return Source(spec.name, frame=self.frame, path=spec.path, format=file_format(spec.path))
 
@@ -87,6 +97,51 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
     return None
 
 
+def validate_dataset(
+    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems
+) -> DatasetResult | None:
+    """Read and validate one dataset: where it lies when `in_place` (the engine computes in
+    DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
+    fmt = file_format(spec.path)
+    rules = _sql_rules(schema) if in_place and fmt != "xlsx" else None
+    if rules is None:
+        frame, digest = read_dataset(spec, problems)
+        return None if frame is None else validate(spec, frame, digest, schema)
+    from factcheck.data import open_in_duckdb
+
+    try:
+        digest = sha256(spec.path)
+        con, actual = open_in_duckdb(spec.path, fmt)
+    except Exception as exc:  # a reader error is a property of the user's file
+        _cannot_read(spec, exc, problems)
+        return None
+
+    def run(sql: str) -> list[tuple[Any, ...]]:
+        return con.execute(sql).fetchall()
+
+    rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
+    columns = {name: actual[name] for name in actual}
+    source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
+    return DatasetResult(spec, digest, rows, not failures, None, failures, source)
+
+
+def _sql_rules(schema: Any) -> SqlSchema | None:
+    """The schema as SQL, or None when a rule of it runs only in pandas (a Python check)."""
+    if schema is None:
+        return SqlSchema(columns=[])
+    try:
+        return translate(schema)
+    except Unsupported:
+        return None
+
+
+def _cannot_read(spec: DatasetSpec, exc: Exception, problems: Problems) -> None:
+    problems.add(
+        spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {first_line(exc)}", spec.name
+    )
+
+
 def read_dataset(spec: DatasetSpec, problems: Problems) -> tuple[pd.DataFrame | None, str]:
     try:
         digest = sha256(spec.path)
@@ -125,25 +180,15 @@ def _failures(cases: pd.DataFrame) -> list[dict[str, Any]]:
     cases = cases.astype(object).where(cases.notna(), None)
     for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
         examples = [
-            {"index": _plain(row["index"]), "failure_case": _plain(row["failure_case"])}
+            {"index": plain_value(row["index"]), "failure_case": plain_value(row["failure_case"])}
             for _, row in group.head(EXAMPLES).iterrows()
         ]
         out.append(
             {
                 "check": str(check),
-                "column": None if column is None else str(column),
+                "column": plain_value(column),  # None for a dataframe-wide check
                 "failure_cases": examples,
                 "count": int(len(group)),
             }
         )
     return out
-
-
-def _plain(value: Any) -> Any:
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, int | float | str | bool):
-        return value
-    return str(value)
