@@ -145,9 +145,7 @@ def test_structure_and_coercion(tmp_path: Path) -> None:
         "  gone:\n    dtype: str\ncoerce: true\nstrict: true\n"
     )
     pandas, sql = _both(tmp_path, "t.csv", schema)
-    expected = {
-        (f["column"], f["check"], f["count"]): f["failure_cases"] for f in pandas.failures
-    }
+    expected = {(f["column"], f["check"], f["count"]): f["failure_cases"] for f in pandas.failures}
     got = {(f["column"], f["check"], f["count"]): f["failure_cases"] for f in sql.failures}
     # pandas also repeats a coercion failure as a dtype failure; SQL reports it once.
     expected.pop(("n", "dtype('int64')", 3))
