@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.data import file_format, read_frame, sha256
 from factcheck.engines.base import Source, first_line
+from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
 from factcheck.schema_sql import SqlSchema, Unsupported, translate
@@ -61,7 +62,7 @@ class DatasetResult:
         }
 
 
-def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
+def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = None) -> Any:
     """The pandera schema object for a dataset, or None (no schema, or a recorded problem)."""
     if spec.schema_path is None:
         return None
@@ -69,9 +70,9 @@ def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
     try:
         if spec.schema_path.suffix == ".py":
             return _schema_from_module(spec.schema_path, where, problems)
-        import pandera.pandas as pa
+        from factcheck.load.schema_yaml import read_schema_yaml
 
-        return pa.DataFrameSchema.from_yaml(spec.schema_path)
+        return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
         return None
@@ -85,7 +86,11 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
         problems.add(where, "cannot import schema module")
         return None
     module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
+    try:
+        module_spec.loader.exec_module(module)
+    except SystemExit as exc:  # would end the run with the module's exit code, no report
+        problems.add(where, f"the schema module called exit ({exc.code!r}) while imported")
+        return None
     schema = getattr(module, "schema", None)
     if isinstance(schema, type) and issubclass(schema, pa.DataFrameModel):
         return schema.to_schema()
@@ -120,10 +125,29 @@ def validate_dataset(
         return con.execute(sql).fetchall()
 
     rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    _add_lines(failures, spec.path)
     con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
     columns = {name: actual[name] for name in actual}
     source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
     return DatasetResult(spec, digest, rows, not failures, None, failures, source)
+
+
+def _add_lines(failures: list[dict[str, Any]], path: Path | None) -> None:
+    """Each example row's line in the file, as the pandas path gives it (see rowlines)."""
+    from factcheck.rowlines import row_lines
+
+    shown = {
+        case["index"]
+        for failure in failures
+        for case in failure["failure_cases"]
+        if isinstance(case["index"], int)
+    }
+    lines = row_lines(path, shown) if path is not None else {}
+    for failure in failures:
+        failure["failure_cases"] = [
+            {"index": c["index"], "line": lines.get(c["index"]), "failure_case": c["failure_case"]}
+            for c in failure["failure_cases"]
+        ]
 
 
 def _sql_rules(schema: Any) -> SqlSchema | None:
@@ -160,8 +184,13 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
 
     try:
         validated = schema.validate(frame, lazy=True)
+    except SystemExit as exc:  # a check in a schema module called exit: not a verdict
+        failure = {"check": "schema", "column": None, "failure_cases": [], "count": 1}
+        failure["message"] = f"a check of the schema called exit ({exc.code!r})"
+        return DatasetResult(spec, digest, len(frame), False, None, [failure])
     except SchemaErrors as exc:
-        return DatasetResult(spec, digest, len(frame), False, None, _failures(exc.failure_cases))
+        failures = _failures(exc.failure_cases, spec.path)
+        return DatasetResult(spec, digest, len(frame), False, None, failures)
     except SchemaError as exc:  # raised when a check itself cannot run
         failure = {
             "check": str(exc.check or "schema"),
@@ -174,13 +203,28 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
     return DatasetResult(spec, digest, len(frame), True, validated)
 
 
-def _failures(cases: pd.DataFrame) -> list[dict[str, Any]]:
-    """Group pandera's failure table by (column, check), keeping a few example rows."""
+def _failures(cases: pd.DataFrame, path: Path | None) -> list[dict[str, Any]]:
+    """Group pandera's failure table by (column, check), keeping a few example rows, each
+    with the file line it was written on (`line`; None where a format has no lines)."""
+    from factcheck.rowlines import row_lines
+
     out = []
     cases = cases.astype(object).where(cases.notna(), None)
-    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+    groups = list(cases.groupby(["column", "check"], dropna=False, sort=True))
+    shown = {
+        index
+        for _, group in groups
+        for index in group.head(EXAMPLES)["index"]
+        if isinstance(index, int)
+    }
+    lines = row_lines(path, shown) if path is not None else {}
+    for (column, check), group in groups:
         examples = [
-            {"index": plain_value(row["index"]), "failure_case": plain_value(row["failure_case"])}
+            {
+                "index": plain_value(row["index"]),
+                "line": lines.get(row["index"]) if isinstance(row["index"], int) else None,
+                "failure_case": plain_value(row["failure_case"]),
+            }
             for _, row in group.head(EXAMPLES).iterrows()
         ]
         out.append(
