@@ -152,9 +152,9 @@ def test_structure_and_coercion(tmp_path: Path) -> None:
     assert got == expected
     # text, a fraction, and a missing value (numpy's int64 holds none) cannot be int64
     assert got[("n", "coerce_dtype('int64')", 3)] == [
-        {"index": 1, "failure_case": "x7"},
-        {"index": 2, "failure_case": "2.5"},
-        {"index": 3, "failure_case": None},
+        {"index": 1, "line": 3, "failure_case": "x7"},
+        {"index": 2, "line": 4, "failure_case": "2.5"},
+        {"index": 3, "line": 5, "failure_case": None},
     ]
 
 
