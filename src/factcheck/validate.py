@@ -103,17 +103,23 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
 
 
 def validate_dataset(
-    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems
+    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems, limits: Limits | None = None
 ) -> DatasetResult | None:
     """Read and validate one dataset: where it lies when `in_place` (the engine computes in
     DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
     fmt = file_format(spec.path)
     rules = _sql_rules(schema) if in_place and fmt != "xlsx" else None
     if rules is None:
-        frame, digest = read_dataset(spec, problems)
+        frame, digest = read_dataset(spec, problems, limits)
         return None if frame is None else validate(spec, frame, digest, schema)
     from factcheck.data import open_in_duckdb
+    from factcheck.data_limits import data_problem, rows_problem
 
+    # The same limits as for pandas: DuckDB's memory is bounded, its time is not.
+    too_large = data_problem(spec.path, limits or Limits())
+    if too_large:
+        problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+        return None
     try:
         digest = sha256(spec.path)
         con, actual = open_in_duckdb(spec.path, fmt)
@@ -125,6 +131,11 @@ def validate_dataset(
         return con.execute(sql).fetchall()
 
     rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    too_large = rows_problem(rows, limits or Limits())  # JSON: known only once read
+    if too_large:
+        con.close()
+        problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+        return None
     _add_lines(failures, spec.path)
     con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
     columns = {name: actual[name] for name in actual}
@@ -166,10 +177,24 @@ def _cannot_read(spec: DatasetSpec, exc: Exception, problems: Problems) -> None:
     )
 
 
-def read_dataset(spec: DatasetSpec, problems: Problems) -> tuple[pd.DataFrame | None, str]:
+def read_dataset(
+    spec: DatasetSpec, problems: Problems, limits: Limits | None = None
+) -> tuple[pd.DataFrame | None, str]:
+    from factcheck.data_limits import data_problem, rows_problem
+
+    limits = limits or Limits()
     try:
-        digest = sha256(spec.path)
-        return read_frame(spec.path), digest
+        too_large = data_problem(spec.path, limits)
+        frame = None if too_large else read_frame(spec.path)
+        too_large = too_large or rows_problem(len(frame), limits)
+        if too_large:
+            problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+            return None, ""
+        return frame, sha256(spec.path)
+    except MemoryError:
+        message = f"{spec.rel_path}: out of memory reading it; lower --limit data_bytes"
+        problems.add(spec.loc, message, spec.name)
+        return None, ""
     except Exception as exc:  # a reader error is a property of the user's file
         problems.add(
             spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {exc}", spec.name
