@@ -240,6 +240,9 @@ def _sources(project: Project) -> list[dict[str, Any]]:
                 ],
                 "missing_quotes": [c.id for c in coverage.missing_quotes],
             }
+            # The text itself, so the HTML report can show the article annotated and a
+            # report rendered later from JSON still has it.
+            entry["article"] = (project.root / coverage.text_file).read_text(encoding="utf-8")
         out.append(entry)
     return out
 
