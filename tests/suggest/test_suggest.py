@@ -150,6 +150,9 @@ def test_pasted_suggestion_checks(drafted, factcheck, tmp_path) -> None:
 
 def test_what_suggest_refuses(drafted, factcheck) -> None:
     root, _ = drafted
+    lint = factcheck("lint", "--root", root)  # a draft does not load, and says what helps
+    assert lint.exit_code == 2
+    assert "(has none); `factcheck suggest count_all --dataset NAME` proposes one" in lint.stderr
     unknown = factcheck("suggest", "--root", root, "nope", "--dataset", "penguins")
     assert unknown.exit_code == 2 and "no claim 'nope' in claims/" in unknown.stderr
     nodata = factcheck("suggest", "--root", root, "count_all", "--dataset", "nope")
