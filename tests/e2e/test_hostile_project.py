@@ -219,3 +219,21 @@ def test_a_2gb_csv_is_refused_unread(project, factcheck) -> None:
     result = check(factcheck, root)
     assert result.exit_code == 2
     assert "data/cases.csv: more than 1,000,000,000 bytes of one data file" in result.stderr
+
+
+def test_a_5000_character_article_path(project, factcheck) -> None:
+    root = project("basic")
+    claims = root / "claims" / "article.yaml"
+    claims.write_text(claims.read_text().replace("text: article.txt", f"text: {'a' * 5000}.txt"))
+    result = check(factcheck, root)
+    assert result.exit_code == 2
+    assert "claims/article.yaml:6:9: error: source text: a path longer than 1024" in result.stderr
+
+
+def test_an_article_that_is_not_a_file(project, factcheck) -> None:
+    root = project("basic")
+    (root / "claims" / "article.txt").unlink()
+    os.mkfifo(root / "claims" / "article.txt")  # would hang the run if it were read
+    result = check(factcheck, root)
+    assert result.exit_code == 2
+    assert "claims/article.yaml:6:9: error: source text file not found" in result.stderr

@@ -10,8 +10,9 @@ from typing import Any
 from factcheck.lang.expr import parse_expr
 from factcheck.lang.where import LangError
 from factcheck.load.keys import check_keys, text
+from factcheck.load.limits import Limits
 from factcheck.load.metric import parse_metric, shift
-from factcheck.load.paths import inside
+from factcheck.load.paths import inside, path_problem
 from factcheck.load.readings import reading_nodes
 from factcheck.load.spec import (
     MANUAL_VERDICTS,
@@ -25,7 +26,7 @@ from factcheck.load.spec import (
     Settings,
     SourceSpec,
 )
-from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml
+from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml, read_text_file
 from factcheck.phrases import PhraseError, as_key, parse_claim, parse_tolerance
 from factcheck.problems import Location, Problems
 
@@ -78,7 +79,7 @@ def load_claims_file(
         problems.add(Location(rel, 1), "a claims file is a mapping with source:, claims:")
         return None
     check_keys(tree, _FILE_KEYS, {"claims"}, problems, "a claims file")
-    source = _source(root, path, rel, tree.get("source"), problems)
+    source = _source(root, path, rel, tree.get("source"), problems, settings.limits)
     tolerance, rounding = _defaults(tree.get("defaults"), settings, problems)
     entries = tree.get("claims")
     if entries is None:
@@ -99,7 +100,9 @@ def load_claims_file(
     return source, claims
 
 
-def _source(root: Path, path: Path, rel: str, node: Any, problems: Problems) -> SourceSpec:
+def _source(
+    root: Path, path: Path, rel: str, node: Any, problems: Problems, limits: Limits
+) -> SourceSpec:
     if node is None:
         return SourceSpec(file=rel)
     if not isinstance(node, Map):
@@ -110,16 +113,19 @@ def _source(root: Path, path: Path, rel: str, node: Any, problems: Problems) -> 
     article = values["text"]
     if article is not None:
         target = path.parent / article
-        if not inside(root, target):
+        why = path_problem(article)
+        if why is not None:
+            problems.add(article.loc, f"source text: {why}", str(article)[:80])
+        elif not inside(root, target):
             problems.add(article.loc, "source text leaves the project root", str(article))
         elif not target.is_file():
             problems.add(article.loc, "source text file not found", str(article))
-        else:
-            try:
-                target.read_text(encoding="utf-8")  # coverage reads it; fail here, located
-            except (OSError, UnicodeDecodeError) as exc:
-                reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
-                problems.add(article.loc, f"source text cannot be read: {reason}", str(article))
+        else:  # coverage reads it; fail here, located (bounded as a YAML file is)
+            found = Problems()
+            read_text_file(target, str(article), found, limits.yaml_bytes, "yaml_bytes", limits)
+            for problem in found:
+                message = f"source text cannot be read: {problem.message}"
+                problems.add(article.loc, message, str(article))
     return SourceSpec(file=rel, **{k: str(v) if v is not None else None for k, v in values.items()})
 
 
