@@ -55,7 +55,7 @@ PINNED = {
     "ru_convictions_since_june_2024": ("warn", False),  # 800.6; 798.3 from 17 June
     "ru_growth_since_december": ("warn", False),  # 4,636 under proxy
     "ua_release_share_407_408": ("warn", False),  # 0.588 under proxy
-    "ua_charges_2025_monthly": ("fail", False),  # 103, 177, 546, 792
+    "ua_charges_2025_monthly": ("warn", False),  # 103, 177, 546, 792; mean 405
     "ua_new_cases_sbi_2025": ("pass", False),  # 17,374
     "ua_small_proportion_pgo": ("pass", False),  # 7.6% < 10%
     "ru_slightly_more_cases_handled": ("warn", False),  # 0.987 under proxy
@@ -81,7 +81,8 @@ def report() -> dict:
         text=True,
         check=False,
     )
-    assert done.returncode == 1, done.stderr  # honest fails in the article
+    # No figure is contradicted outright: exit 0; the warns fail only under --strict.
+    assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
@@ -145,7 +146,7 @@ def test_committed_lock_matches(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert report["drift"]["claims"] == [], "re-run `factcheck lock` if the change is deliberate"
     assert report["drift"]["datasets_changed"] == []
-    assert done.returncode == 1  # the article's honest fails, and no drift
+    assert done.returncode == 0  # no fail, and no drift
 
 
 def test_every_figure_of_the_article_has_a_claim() -> None:
@@ -190,3 +191,12 @@ def test_statements_are_marked_by_their_claims_in_the_article_view(report: dict)
     assert marks["rise"] == "ua_rise_in_cases"
     assert marks["only a small proportion"] == "ua_small_proportion_to_court"
     assert marks["not far behind"] == "ua_not_far_behind"
+
+
+def test_strict_fails_on_the_warns() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--no-history",
+         "--strict", "-q"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout
