@@ -8,14 +8,11 @@ test_bundled_recompute.py (which checks every figure), not copied from the tool'
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.bundled import ROOT, run
 
 # id: (verdict, circular)
 PINNED = {
@@ -65,22 +62,7 @@ PINNED = {
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "factcheck",
-            "check",
-            "--root",
-            str(ROOT),
-            "--no-history",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run("check", "--no-history", "--format", "json")
     # No figure is contradicted outright: exit 0; the warns fail only under --strict.
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -138,11 +120,7 @@ def test_committed_lock_matches(tmp_path: Path) -> None:
     # factcheck.lock records what was true when the check was published; CI runs
     # `check --locked` so any change in data, claims or code that moves a figure, a verdict
     # or a definition shows as drift (exit 4). Re-lock deliberately: `factcheck lock`.
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--locked",
-         "--no-history", "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run("check", "--locked", "--no-history", "--format", "json")
     report = json.loads(done.stdout)
     assert report["drift"]["claims"] == [], "re-run `factcheck lock` if the change is deliberate"
     assert report["drift"]["datasets_changed"] == []
@@ -150,10 +128,7 @@ def test_committed_lock_matches(tmp_path: Path) -> None:
 
 
 def test_every_figure_of_the_article_has_a_claim() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "coverage", "--root", str(ROOT), "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run("coverage", "--format", "json")
     files = json.loads(done.stdout)["files"]
     assert [(f["uncovered"], f["missing_quotes"]) for f in files] == [(0, [])]
     assert done.returncode == 0
@@ -194,9 +169,5 @@ def test_statements_are_marked_by_their_claims_in_the_article_view(report: dict)
 
 
 def test_strict_fails_on_the_warns() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--no-history",
-         "--strict", "-q"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run("check", "--no-history", "--strict", "-q")
     assert done.returncode == 1, done.stdout

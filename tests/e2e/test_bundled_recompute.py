@@ -15,16 +15,14 @@ this file is updated by hand to agree.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.e2e.bundled import ROOT, run
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SHARED = Path("/work/shared/data")
 MONTH = 30.4375  # days in an average month, as the claims divide elapsed days by it
@@ -285,11 +283,7 @@ READINGS: dict[tuple[str, str], Callable[[], float]] = {
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "--root", str(ROOT), "--no-history",
-         "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run("check", "--no-history", "--format", "json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
