@@ -6,15 +6,19 @@ Every comparison is exact (Decimal and Fraction), so "over 20,000" at exactly
 
 from __future__ import annotations
 
+import math
 import numbers
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
-from factcheck.phrases import DEFAULT_TOLERANCE, Number, Phrase, Tolerance, _fmt
+from factcheck.phrases import DEFAULT_TOLERANCE, MAX_DIGITS, Number, Phrase, Tolerance, _fmt
 
 ROUNDINGS = ("half_up", "down")
+# Digits for exact arithmetic: a float figure spans at most 1e-324..1e308 at 12 digits, and a
+# stated number has at most MAX_DIGITS digits, so every rounding and comparison is exact.
+PRECISION = 340 + 2 * MAX_DIGITS
 _ORDER = {"pass": 0, "warn": 1, "fail": 2}
 # Every simple fraction p/q with q <= 5 in [0, 1]; 0 and 1 bound the outermost bands,
 # so 1% is not "a fifth" and 99% is not "four-fifths".
@@ -47,9 +51,13 @@ def judge(
     if rounding not in ROUNDINGS:
         raise ValueError(f"rounding is half_up or down, not {rounding!r}")
     tol = phrase.tolerance or tolerance or DEFAULT_TOLERANCE
-    if over in ("each", "any") and isinstance(actual, dict):
-        return _groups(phrase, actual, over, tol, rounding)
-    return _one(phrase, actual, tol, rounding)
+    # Rounding a figure to a phrase's place needs as many digits as lie between them:
+    # 1e30 at the place of 1, or 60 at the place of 1e-30; the default 28 would raise.
+    with localcontext() as context:
+        context.prec = PRECISION
+        if over in ("each", "any") and isinstance(actual, dict):
+            return _groups(phrase, actual, over, tol, rounding)
+        return _one(phrase, actual, tol, rounding)
 
 
 def _one(phrase: Phrase, actual: Any, tol: Tolerance, rounding: str) -> Judgement:
@@ -421,8 +429,30 @@ class NotANumber(ValueError):
         self.value = value
 
 
+# A figure computed in binary floating point is judged at this many significant digits:
+# engines add in different orders, so 1232.8 comes back as 1232.799999999999 from one
+# and 1232.8000000000002 from another; 12 digits is far beyond any published figure and
+# far above float noise (about 16 digits), so every engine's figure judges the same.
+SIGNIFICANT_DIGITS = 12
+
+
+def as_figure(value: Any) -> Any:
+    """A computed figure as it is judged: a float rounded to 12 significant digits
+    (239.99999999999997 -> 240.0); anything else (ints, Decimals, keys) unchanged.
+    Every judged number goes through here: `_decimal` below, and argmax/argmin in judging."""
+    if isinstance(value, float | numbers.Real) and not isinstance(
+        value, bool | numbers.Integral | Decimal | Fraction
+    ):
+        number = float(value)  # numpy floats too
+        if math.isfinite(number):
+            return float(f"{number:.{SIGNIFICANT_DIGITS}g}")
+        return number
+    return value
+
+
 def _decimal(value: Any) -> Decimal:
-    """An actual figure as an exact Decimal: a float's shortest repr, so 0.1 stays 0.1."""
+    """An actual figure as an exact Decimal: a float at 12 significant digits, written as
+    its shortest repr, so 0.1 stays 0.1 and 1232.799999999999 is 1232.8."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
         raise NotANumber(value)
     if isinstance(value, Decimal):
@@ -432,9 +462,9 @@ def _decimal(value: Any) -> Decimal:
     elif isinstance(value, Fraction):
         number = Decimal(value.numerator) / Decimal(value.denominator)
     else:
-        number = Decimal(str(float(value)))  # numpy floats too
+        number = Decimal(repr(as_figure(value)))
     if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
+        raise NotANumber(value)  # inf or NaN in the data: the claim errors, the run goes on
     return number
 
 

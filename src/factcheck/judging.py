@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
-from factcheck.judge import NotANumber, describe_rule
+from factcheck.judge import NotANumber, as_figure, describe_rule
 from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
 from factcheck.plan import metric_key
 
@@ -226,8 +226,11 @@ def _over(over: str, groups: dict[Any, Any]) -> Any:
     if over == "max":
         return max(values)
     best = max if over == "argmax" else min
-    target = best(values)
-    winners = [k for k, v in groups.items() if v == target]
+    # The winner is chosen among figures as judged (12 significant digits), so float noise
+    # never picks a different group, or breaks a tie, on one engine and not another.
+    figures = {k: as_figure(v) for k, v in groups.items()}
+    target = best(figures.values())
+    winners = [k for k, v in figures.items() if v == target]
     if len(winners) > 1:
         raise ClaimError(f"{over} is a tie between groups " + ", ".join(map(str, winners)))
     return winners[0]

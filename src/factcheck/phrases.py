@@ -73,6 +73,8 @@ _QUANTIFIER_WORDS = {
     "billions", "trillion", "trillions", "dozen", "dozens", "percent",
 }  # fmt: skip
 
+# No published figure has more digits; longer ones are refused rather than judged slowly.
+MAX_DIGITS = 40
 _SPACES = "\u00a0\u2009\u202f\u2007"
 _DIGITS = re.compile(
     r"^(?P<sign>-)?(?P<int>\d{1,3}(?:[,  \u2009\u202f\u2007]\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
@@ -87,6 +89,10 @@ class PhraseError(ValueError):
         super().__init__(message)
         self.message = message
         self.word = word
+
+
+class NotAKey(PhraseError):
+    """Unreadable, and not a group key either (a number too long to judge)."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,8 @@ def _parse_text(
     if kind == "bare" and _range_pair(rest) is not None:
         try:
             return _between(text, rest)
+        except NotAKey:
+            raise
         except PhraseError:
             if _is_key(text):
                 return Phrase("key", text, key=text.strip())  # 2024-04: a month, not a range
@@ -217,6 +225,8 @@ def _parse_text(
         return Phrase("one_in", text, number=number)
     try:
         number, unit = _number(rest, text)
+    except NotAKey:
+        raise
     except PhraseError:
         if kind == "bare" and _is_key(text):
             return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
@@ -350,6 +360,12 @@ def _number(rest: str, text: str) -> tuple[Number, str]:
             raise PhraseError(f"cannot read a number in '{text.strip()}'", rest.split()[0])
         digits = re.sub(r"[,  \u2009\u202f\u2007]", "", found.group("int"))
         dec = found.group("dec")
+        if len(digits) + len(dec or "") > MAX_DIGITS:
+            raise NotAKey(
+                f"a number of {len(digits) + len(dec or ''):,} digits in a claim: "
+                f"at most {MAX_DIGITS} are read",
+                found.group(0)[:20] + "…",
+            )
         scale = _DIGIT_SCALES.get(found.group("scale") or "", 1)
         value = Decimal(digits + ("." + dec if dec else "")) * scale
         if dec:
