@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
-from factcheck.judge import NotANumber, as_figure, describe_rule
 from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
+from factcheck.phrases import NotANumber, as_figure, describe_rule
 from factcheck.plan import metric_key
 
 
@@ -108,7 +108,7 @@ def _judge_computed(
     datasets: dict[str, Any],
     actuals: dict[str, Any],
 ) -> None:
-    from factcheck.judge import judge
+    from factcheck.phrases import judge
 
     metrics_out = []
     values: dict[str, Any] = {}

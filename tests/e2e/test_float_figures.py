@@ -26,6 +26,11 @@ EXPECTED = {
     "north_per_south": "pass",
     "driest_month": "pass",
     "largest_region": "error",  # a tie: 0.1 + 0.2 against 0.3
+    # north / south = 1,232.8 / 240 = 5.1367 (recomputed below)
+    "north_over_five_times": "pass",  # 5 < 5.1367 < 6
+    "north_vpyatero": "pass",  # |5.1367 - 5| = 0.137 <= 0.5
+    "north_twice": "fail",  # 3.137 from 2: more than twice 0.2
+    "north_total_mm": "pass",  # 1,232.8mm: the glued unit is a unit
 }
 ENGINES = ["duckdb", "pandas"] + (["gx"] if importlib.util.find_spec("great_expectations") else [])
 
@@ -46,6 +51,8 @@ def test_the_data_really_carries_float_noise() -> None:
     west = sum(float(r["share"]) for r in ties if r["region"] == "west")
     assert east != west
     assert sum(Decimal(r["share"]) for r in ties if r["region"] == "east") == Decimal("0.3")
+    ratio = Decimal("1232.8") / 240
+    assert 5 < ratio < 6 and abs(ratio - 5) <= Decimal("0.5") and abs(ratio - 2) > Decimal("0.4")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
