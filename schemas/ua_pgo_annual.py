@@ -1,8 +1,10 @@
 """Ukraine, Prosecutor General's Unified Report (annual), Articles 407 and 408.
 
-Sent to court is at least the sum of its two published parts: in four of the
-eight rows the total exceeds the parts by 1 or 2 (2022 art. 407: 1,361 vs
-1,359 + 0), which the report does not explain, so equality is not asserted.
+Sent to court is exactly the sum of its three parts for these articles: with an
+indictment, with a motion to release from criminal liability, and with a motion
+for compulsory medical measures (2022 art. 407: 1,361 = 1,359 + 0 + 2). The
+report's fourth part, motions for compulsory educational measures (juveniles), is
+zero in all eight rows and is not carried.
 """
 
 import pandera.pandas as pa
@@ -13,8 +15,14 @@ COUNTS = [
     "sent_to_court_total",
     "sent_with_indictment",
     "sent_with_release_from_liability_motion",
+    "sent_with_medical_measures_motion",
     "closed_total",
     "no_decision_at_end_of_period",
+]
+PARTS = [
+    "sent_with_indictment",
+    "sent_with_release_from_liability_motion",
+    "sent_with_medical_measures_motion",
 ]
 
 schema = pa.DataFrameSchema(
@@ -26,11 +34,8 @@ schema = pa.DataFrameSchema(
     },
     checks=[
         pa.Check(
-            lambda df: (
-                df["sent_to_court_total"]
-                >= df["sent_with_indictment"] + df["sent_with_release_from_liability_motion"]
-            ),
-            name="sent_to_court_total >= indictment + release motion",
+            lambda df: df["sent_to_court_total"] == df[PARTS].sum(axis=1),
+            name="sent_to_court_total == indictment + release motion + medical measures motion",
         ),
     ],
     unique=["year", "article"],

@@ -18,6 +18,11 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_format(path: Path) -> str:
+    """A data file's format, by its suffix: csv, parquet, xlsx, json or jsonl."""
+    return path.suffix.lower().lstrip(".")
+
+
 def read_frame(path: Path) -> pd.DataFrame:
     """Read one data file into pandas; the schema coerces types afterwards."""
     import pandas as pd

@@ -193,7 +193,7 @@ def _compute(
         if not result.valid:
             continue
         _say(options, f"computing {len(scans)} scans on {dataset}")
-        computed.update(engine.compute(result.frame, scans))
+        computed.update(engine.compute(result.source(), scans))
     return computed
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.data import read_frame, sha256
+from factcheck.data import file_format, read_frame, sha256
+from factcheck.engines.base import Source
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
 
@@ -29,6 +30,11 @@ class DatasetResult:
     valid: bool
     frame: pd.DataFrame | None = None  # the validated (coerced) frame
     failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def source(self) -> Source:
+        """What an engine computes on: the validated rows, where they are."""
+        spec = self.spec
+        return Source(spec.name, frame=self.frame, path=spec.path, format=file_format(spec.path))
 
     def as_report(self) -> dict[str, Any]:
         spec = self.spec

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from tests.conftest import PROJECTS
 
+from factcheck.engines.base import Source
+
 pytest.importorskip("great_expectations")
 
 ROOT = Path(__file__).resolve().parents[2]  # the bundled Mediazona check
@@ -105,7 +107,7 @@ def test_gx_error_inside_a_validation_errors_that_scan(monkeypatch) -> None:
         return real(data, wants)
 
     monkeypatch.setattr(engine, "_validate", failing)
-    results = engine.compute(frame, [good, bad])
+    results = engine.compute(Source("t", frame=frame), [good, bad])
     assert results[("t", "good", "sum", "n", None)].value == 6
     assert results[("t", "bad", "max", "n", None)].error == "boom from great-expectations"
 
@@ -138,8 +140,8 @@ def test_sql_answers_for_nulls_and_empty_input() -> None:
         for where in (None, "court = 'A'", "court = 'Z'", "x is null")
         for by in (None, GroupKey("court"))
     ]
-    duck = DuckDBEngine().compute(frame, scans)
-    gx = GXEngine().compute(frame, scans)
+    duck = DuckDBEngine().compute(Source("t", frame=frame), scans)
+    gx = GXEngine().compute(Source("t", frame=frame), scans)
     assert duck.keys() == gx.keys()
     for key, expected in duck.items():
         got = gx[key]

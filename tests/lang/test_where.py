@@ -315,6 +315,8 @@ def test_parse_by() -> None:
     assert parse_by('month("filed on")') == GroupKey("filed on", "month")
     assert parse_by('"in custody"') == GroupKey("in custody")
     assert parse_by("day(filed)").func == "day"
+    assert parse_by("Month_Of_Year(filed)") == GroupKey("filed", "month_of_year")
+    assert parse_by("weekday(filed)") == GroupKey("filed", "weekday")
 
 
 @pytest.mark.parametrize(
@@ -364,6 +366,19 @@ def test_by_refusals(text: str, word: str) -> None:
             ["2024-05", None, "2024-06", "2025-01", "2024-04", "2024-01", "2024-05"],
         ),
         ("year(month)", [2024, 2024, None, 2025, 2024, 2023, 2024]),  # ISO text dates too
+        (
+            "month_of_year(filed)",
+            ["April", "May", None, "January", "April", "December", "April"],
+        ),
+        # 30 Apr 2024 was a Tuesday, 1 Jan 2025 a Wednesday, 31 Dec 2023 a Sunday.
+        (
+            "weekday(filed)",
+            ["Tuesday", "Wednesday", None, "Wednesday", "Monday", "Sunday", "Tuesday"],
+        ),
+        (
+            "WEEKDAY(month)",  # ISO text dates: 2024-04-15 was a Monday
+            ["Monday", "Wednesday", None, "Wednesday", "Monday", "Friday", "Monday"],
+        ),
         ("region", ["Moscow", "Kazan", None, "Tver", "Moscow", "O'Hare", "50%_off"]),
         ('"in custody"', [True, False, None, True, False, True, None]),
     ],

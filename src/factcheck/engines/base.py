@@ -1,4 +1,10 @@
-"""The engine seam: what the planner hands an engine and what comes back."""
+"""The engine seam: what the planner hands an engine and what comes back.
+
+An engine receives a dataset's `Source` (where its validated rows are: a data file, a
+database table or query, or rows already read into pandas) and the planned scans, and
+computes every metric where the rows are. It never receives a bare pandas frame, so an
+engine that runs in a database or on a file never forces the data into memory.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,38 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
     from factcheck.plan import MetricKey, Scan
+
+
+@dataclass
+class Source:
+    """One validated dataset, as an engine receives it.
+
+    Exactly one place holds the rows: `frame` (read and validated in pandas: xlsx, a
+    schema with Python checks, the pandas engines), `path` (a data file that validation
+    read where it lies) or `database` (a table or query in a database). `columns` are the
+    column types after the schema's coercion, as SQL types, for an engine that reads the
+    file itself. `session` is an engine-specific live handle the validation already opened
+    on the rows (a DuckDB connection with the file loaded), so the rows are read once.
+    """
+
+    name: str
+    frame: pd.DataFrame | None = None
+    path: Path | None = None
+    format: str | None = None  # csv | parquet | json | jsonl | xlsx
+    database: Any = None  # factcheck.load.spec.DatabaseSpec, for a database dataset
+    columns: dict[str, str] = field(default_factory=dict)
+    session: Any = None
+
+    def pandas(self) -> pd.DataFrame:
+        """The validated rows as a pandas frame, for engines that compute in pandas."""
+        if self.frame is None:
+            raise ValueError(f"dataset '{self.name}' was not read into pandas")
+        return self.frame
 
 
 @dataclass
@@ -25,9 +60,12 @@ class MetricResult:
 
 class Engine(Protocol):
     name: str
+    # True: the engine computes in pandas and needs `Source.frame` (every dataset is read
+    # and validated in pandas first). False: it reads files and databases where they are.
+    needs_frame: bool
 
-    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        """Compute every metric of every scan over one validated dataset."""
+    def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        """Compute every metric of every scan over one validated dataset, where it is."""
         ...
 
 

@@ -1,4 +1,4 @@
-"""DuckDB over the validated pandas frame: one SQL query per scan.
+"""DuckDB: one SQL query per scan, over the validated rows loaded as table `t`.
 
 The SQL is rendered from parsed syntax trees only (identifiers quoted,
 literals re-rendered), never from the user's text.
@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, compute_each, group_key, plain
+from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.lang.sql import group_key_sql, quote_ident, where_to_sql
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from factcheck.plan import MetricKey, Scan
 
 _SQL = {
@@ -34,18 +32,26 @@ def aggregate_sql(aggregate: str, column: str | None) -> str:
 
 class DuckDBEngine:
     name = "duckdb"
+    needs_frame = False
 
-    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+    def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
 
+        if source.session is not None:  # validation already loaded the rows as table t
+            return self._compute(source.session, scans)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
-            con.register("frame", frame)
+            con.register("frame", source.pandas())
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            # e.g. a filter comparing a text column with a number: those claims error.
-            return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
+            return self._compute(con, scans)
+
+    def _compute(self, con: Any, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        import duckdb
+
+        # e.g. a filter comparing a text column with a number: those claims error.
+        return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
 
     def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)

@@ -33,7 +33,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, compute_each, group_key, plain
+from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.engines.pandas_engine import refuse_text_arithmetic
 from factcheck.engines.pandas_filter import group_key_series, where_mask
 
@@ -103,11 +103,13 @@ class GXError(Exception):
 
 class GXEngine:
     name = "gx"
+    needs_frame = True
 
     def __init__(self) -> None:
         self._batches: Any = None  # a whole-dataframe batch definition, made on first use
 
-    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+    def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        frame = source.pandas()
         # GX raises many kinds of exception; a failing scan never becomes a traceback.
         return compute_each(scans, lambda scan: self._scan(frame, scan), (Exception,))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engines.base import MetricResult, compute_each, group_key, plain
+from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.engines.pandas_filter import group_key_series, where_mask
 
 if TYPE_CHECKING:
@@ -56,8 +56,10 @@ def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
 
 class PandasEngine:
     name = "pandas"
+    needs_frame = True
 
-    def compute(self, frame: pd.DataFrame, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+    def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        frame = source.pandas()
         # e.g. a sum over a text column: that claim errors, the others go on.
         return compute_each(scans, lambda scan: self._scan(frame, scan), (TypeError, ValueError))
 

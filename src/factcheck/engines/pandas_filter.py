@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from factcheck.lang.where import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
     And,
     Between,
     Column,
@@ -195,5 +197,14 @@ def group_key_series(key: GroupKey, df: pd.DataFrame) -> pd.Series:
             + dates.dt.quarter.astype("Int64").astype("string")
         )
         return text
+    if key.func == "month_of_year":
+        return _name_of(dates.dt.month, MONTH_NAMES)
+    if key.func == "weekday":
+        return _name_of(dates.dt.dayofweek + 1, WEEKDAY_NAMES)  # pandas: Monday is 0
     fmt = "%Y-%m" if key.func == "month" else "%Y-%m-%d"
     return dates.dt.strftime(fmt).astype("string")
+
+
+def _name_of(numbers: pd.Series, names: tuple[str, ...]) -> pd.Series:
+    """A 1-based number mapped through a table of names (NA stays NA); see sql._name_of."""
+    return numbers.astype("Int64").map(dict(enumerate(names, 1))).astype("string")

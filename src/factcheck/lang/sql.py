@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factcheck.lang.where import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
     And,
     Between,
     Column,
@@ -16,6 +18,7 @@ from factcheck.lang.where import (
     In,
     IsNull,
     Like,
+    Literal,
     Node,
     Not,
     Value,
@@ -63,7 +66,7 @@ def where_to_sql(node: Node) -> str:
 
 def group_key_sql(key: GroupKey) -> str:
     """The key as a DuckDB expression: the column, or an int year / 'YYYY-Qn' / 'YYYY-MM' /
-    'YYYY-MM-DD' text, the same keys group_key_series gives."""
+    'YYYY-MM-DD' / month name / weekday name text, the same keys group_key_series gives."""
     if key.func is None:
         return quote_ident(key.column)
     # Through DATE so text columns holding ISO dates group like date columns, as in pandas.
@@ -74,4 +77,14 @@ def group_key_sql(key: GroupKey) -> str:
         return f"strftime({col}, '%Y') || '-Q' || CAST(quarter({col}) AS VARCHAR)"
     if key.func == "month":
         return f"strftime({col}, '%Y-%m')"
+    if key.func == "month_of_year":
+        return _name_of(f"EXTRACT(MONTH FROM {col})", MONTH_NAMES)
+    if key.func == "weekday":
+        return _name_of(f"EXTRACT(ISODOW FROM {col})", WEEKDAY_NAMES)
     return f"strftime({col}, '%Y-%m-%d')"
+
+
+def _name_of(number_sql: str, names: tuple[str, ...]) -> str:
+    """A 1-based number mapped through a table of names (NULL stays NULL)."""
+    whens = " ".join(f"WHEN {i} THEN {_sql_value(Literal(n))}" for i, n in enumerate(names, 1))
+    return f"(CASE {number_sql} {whens} END)"

@@ -191,17 +191,36 @@ def where_columns(node: Node) -> set[str]:
 
 # --- by: group keys --------------------------------------------------------
 
-_BY_FUNCS = ("year", "quarter", "month", "day")
+_BY_FUNCS = ("year", "quarter", "month", "day", "month_of_year", "weekday")
+
+# The keys of the calendar functions, defined once: every renderer (SQL, pandas) maps the
+# month number 1..12 and the ISO weekday number 1 (Monday)..7 through these tables, so the
+# keys never depend on a database's or an operating system's locale.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
 class GroupKey:
     column: str
-    func: str | None = None  # year | quarter | month | day
+    func: str | None = None  # one of _BY_FUNCS
 
 
 def parse_by(text: str) -> GroupKey:
-    """`col`, `"a column"`, or year/quarter/month/day of a column."""
+    """`col`, `"a column"`, or one of _BY_FUNCS of a column."""
     tree = parse_tree("by.lark", text, "by")
     tokens = list(tree.scan_values(lambda _: True))
     name = tokens[-1]
@@ -211,7 +230,7 @@ def parse_by(text: str) -> GroupKey:
     func = str(tokens[0]).lower()
     if func not in _BY_FUNCS:
         raise LangError(
-            f"unknown function '{tokens[0]}' in by (year, quarter, month, day)",
+            f"unknown function '{tokens[0]}' in by ({', '.join(_BY_FUNCS)})",
             str(tokens[0]),
             tokens[0].column,
         )
