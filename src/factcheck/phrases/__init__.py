@@ -9,6 +9,7 @@
 - `table.py` registers every kind once and judges a figure under a phrase.
 """
 
+from factcheck.phrases.fit import fit
 from factcheck.phrases.kinds.base import (
     ROUNDINGS,
     Judgement,
@@ -47,6 +48,7 @@ __all__ = [
     "as_figure",
     "as_key",
     "describe_rule",
+    "fit",
     "judge",
     "parse_claim",
     "parse_tolerance",

@@ -111,6 +111,13 @@ def _parse_text(
     one = one_in.parse(text, kind, rest)
     if one is not None:
         return one
+    key = _date_key(norm) if kind == "bare" else None
+    if key is not None:  # "December 2015" is no number with a unit, and no key as written
+        raise PhraseError(
+            f"'{text.strip()}' is a date; write it as the group key `by:` makes: '{key}' "
+            "(month(col) gives 2015-12, quarter(col) 2015-Q4, day(col) 2015-12-31)",
+            text.strip(),
+        )
     try:
         n, unit = number(rest, text)
     except NotAKey:
@@ -120,6 +127,35 @@ def _parse_text(
             return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
         raise
     return Phrase(_unit_quantifier(kind, unit), text, number=n)
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = "(?P<m>" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS) + r")\.?"
+_DATES = (
+    (re.compile(rf"^(?:(?P<d>\d{{1,2}}) )?{_MONTH},? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(rf"^{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(r"^q(?P<q>[1-4]),? (?P<y>\d{4})$|^(?P<y2>\d{4}),? q(?P<q2>[1-4])$"), "quarter"),
+)
+
+
+def _date_key(norm: str) -> str | None:
+    """The group key a date written in words would have: "december 2015" -> 2015-12."""
+    for pattern, kind in _DATES:
+        found = pattern.match(norm)
+        if found is None:
+            continue
+        if kind == "quarter":
+            year, quarter = (
+                found.group("y") or found.group("y2"),
+                found.group("q") or found.group("q2"),
+            )
+            return f"{year}-Q{quarter}"
+        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(found.group("m")))
+        day = found.group("d")
+        return f"{found.group('y')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
 
 
 def _russian(text: str, norm: str, vague_ranges: dict[str, tuple[float, float]] | None) -> Phrase:
