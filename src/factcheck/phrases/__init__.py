@@ -27,7 +27,7 @@ from factcheck.phrases.model import (
     Tolerance,
     parse_tolerance,
 )
-from factcheck.phrases.parse import as_key, parse_claim
+from factcheck.phrases.parse import as_key, date_key, parse_claim
 from factcheck.phrases.table import HEDGES, KINDS, describe_rule, judge
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "VAGUE_RANGES",
     "as_figure",
     "as_key",
+    "date_key",
     "describe_rule",
     "fit",
     "judge",

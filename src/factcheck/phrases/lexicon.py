@@ -82,3 +82,14 @@ def english_number(value: int) -> str:
     if 20 < value < 100:
         return f"{words[value - value % 10]} {words[value % 10]}"
     return str(value)
+
+
+def number_words() -> set[str]:
+    """Every English word the phrase reader takes as (part of) a number, a fraction, a
+    quantity or a multiplier: coverage and extract find figures by the same words. "one"
+    and "zero" are left out (too common alone: "one of them")."""
+    fractions = {w for words in FRACTION_WORDS for w in words.split()[-1:]}
+    plurals = {w + "s" for w in fractions if not w.endswith("s") and w != "half"}
+    units = {w for w, n in UNITS.items() if n > 1}
+    quantities = QUANTIFIER_WORDS - {"percent"}
+    return units | set(TENS) | quantities | fractions | plurals | set(MULTIPLIER_WORDS)

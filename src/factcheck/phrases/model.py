@@ -110,6 +110,19 @@ def foreign_digit(text: str) -> str | None:
     return next((ch for ch in text if ch.isdecimal() and not ch.isascii()), None)
 
 
+def stated(number: Number) -> str:
+    """N as the editor wrote it, with its trailing zeros: a failing "16.40" says "not 16.40"."""
+    return at_place(number.value, number.granularity)
+
+
+def at_place(value: Decimal, granularity: Decimal) -> str:
+    """A value written to the place of `granularity`: 16.4 at 0.01 is 16.40."""
+    if value == value.to_integral_value():
+        return fmt(value)
+    places = max(0, -int(granularity.normalize().as_tuple().exponent))
+    return f"{value:,.{places}f}"
+
+
 def fmt(value: Decimal | float | int) -> str:
     """A stated number for a reader: thousands separators, its decimals as written."""
     number = Decimal(str(value))

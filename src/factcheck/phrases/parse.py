@@ -111,7 +111,7 @@ def _parse_text(
     one = one_in.parse(text, kind, rest)
     if one is not None:
         return one
-    key = _date_key(norm) if kind == "bare" else None
+    key = date_key(norm) if kind == "bare" else None
     if key is not None:  # "December 2015" is no number with a unit, and no key as written
         raise PhraseError(
             f"'{text.strip()}' is a date; write it as the group key `by:` makes: '{key}' "
@@ -140,7 +140,7 @@ _DATES = (
 )
 
 
-def _date_key(norm: str) -> str | None:
+def date_key(norm: str) -> str | None:
     """The group key a date written in words would have: "december 2015" -> 2015-12."""
     for pattern, kind in _DATES:
         found = pattern.match(norm)

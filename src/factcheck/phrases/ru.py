@@ -376,3 +376,14 @@ def _rest(words: list[str], j: int, out: Rewrite) -> Rewrite:
     for word in words[j:]:
         out.add(word, word)
     return out
+
+
+def number_words() -> set[str]:
+    """Every Russian word this reader takes as (part of) a number, a fraction, a scale, a
+    quantity or a multiplier: coverage finds figures by the same words. "один" and "ноль"
+    are left out (too common alone), and so are the ordinal fifths (пятой: "the fifth")."""
+    units = {w for w, n in _UNITS.items() if n > 1}
+    halves_to_quarters = {w for w, d in _DENOMINATORS.items() if d < 5}
+    words = units | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(SCALES) | set(QUANTIFIERS)
+    percent = {w for w, english in QUANTIFIERS.items() if english == "percent"}
+    return (words - percent) | halves_to_quarters | set(MULTIPLIERS)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from factcheck.phrases.kinds.base import Judgement, Kind, Reading, show
 from factcheck.phrases.lexicon import DIGIT_SCALES
-from factcheck.phrases.model import Number, Phrase, PhraseError, fmt
+from factcheck.phrases.model import Number, Phrase, PhraseError, stated
 from factcheck.phrases.numbers import number
 
 
@@ -47,13 +47,14 @@ def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     assert phrase.number is not None and phrase.high is not None
     n, b, unit = phrase.number.value, phrase.high.value, reading.unit
     ok = n <= a <= b
-    why = f"{show(a)}{unit} is {'within' if ok else 'outside'} {fmt(n)}{unit}-{fmt(b)}{unit}"
+    low, high = stated(phrase.number) + unit, stated(phrase.high) + unit
+    why = f"{show(a)}{unit} is {'within' if ok else 'outside'} {low}-{high}"
     return Judgement("pass" if ok else "fail", why, "", low=float(n), high=float(b))
 
 
 def rule(phrase: Phrase, reading: Reading) -> str:
     assert phrase.number is not None and phrase.high is not None
-    nv, hv = fmt(phrase.number.value) + reading.unit, fmt(phrase.high.value) + reading.unit
+    nv, hv = stated(phrase.number) + reading.unit, stated(phrase.high) + reading.unit
     return f"between {nv} and {hv}: {nv} <= a <= {hv} passes"
 
 

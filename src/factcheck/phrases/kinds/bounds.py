@@ -6,14 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factcheck.phrases.kinds.base import JudgeFn, Judgement, Kind, Reading, RuleFn, show
-from factcheck.phrases.model import Phrase, fmt
+from factcheck.phrases.model import Phrase, fmt, stated
 
 
 def _up(strict: bool, word: str) -> JudgeFn:
     def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
         assert phrase.number is not None
         n, g, unit = phrase.number.value, phrase.number.granularity, reading.unit
-        av, nv, top = show(a) + unit, fmt(n) + unit, n + g
+        av, nv, top = show(a) + unit, stated(phrase.number) + unit, n + g
         if not (a > n if strict else a >= n):
             verdict, why = "fail", f"{av} is not {word} {nv}"
         elif a >= top:
@@ -32,7 +32,7 @@ def _down(strict: bool, word: str) -> JudgeFn:
     def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
         assert phrase.number is not None
         n, g, unit = phrase.number.value, phrase.number.granularity, reading.unit
-        av, nv, bottom = show(a) + unit, fmt(n) + unit, n - g
+        av, nv, bottom = show(a) + unit, stated(phrase.number) + unit, n - g
         if not (a < n if strict else a <= n):
             verdict, why = "fail", f"{av} is not {word} {nv}"
         elif a <= bottom:
@@ -52,7 +52,7 @@ def _rule(word: str, template: str) -> RuleFn:
     def rule(phrase: Phrase, reading: Reading) -> str:
         assert phrase.number is not None
         n, g, u = phrase.number.value, phrase.number.granularity, reading.unit
-        nv, up, down = fmt(n) + u, fmt(n + g) + u, fmt(n - g) + u
+        nv, up, down = stated(phrase.number) + u, fmt(n + g) + u, fmt(n - g) + u
         return f"{word} {nv}: " + template.format(nv=nv, up=up, down=down)
 
     return rule

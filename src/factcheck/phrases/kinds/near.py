@@ -7,13 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factcheck.phrases.kinds.base import Judgement, Kind, Reading, RuleFn, show
-from factcheck.phrases.model import Phrase, fmt
+from factcheck.phrases.model import Phrase, fmt, stated
 
 
 def _exactly(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     assert phrase.number is not None
     n = phrase.number.value
-    av, nv = show(a) + reading.unit, fmt(n) + reading.unit
+    av, nv = show(a) + reading.unit, stated(phrase.number) + reading.unit
     why = f"{av} {'equals' if a == n else 'is not exactly'} {nv}"
     return Judgement("pass" if a == n else "fail", why, "", low=float(n), high=float(n))
 
@@ -22,7 +22,7 @@ def _around(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     assert phrase.number is not None
     n, unit, tol = phrase.number.value, reading.unit, reading.tolerance
     t, off = tol.amount(n), abs(a - n)
-    av, nv = show(a) + unit, fmt(n) + unit
+    av, nv = show(a) + unit, stated(phrase.number) + unit
     verdict = "pass" if off <= t else "warn" if off <= 2 * t else "fail"
     how = {"pass": "within", "warn": "within twice", "fail": "more than twice"}[verdict]
     why = f"{av} is {show(off)}{unit} from {nv}: {how} the tolerance of {fmt(t)}{unit}"
@@ -37,7 +37,8 @@ def _nearly(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     t = reading.tolerance.amount(n)
     ok = n - t <= a < n
     how = "just under" if ok else ("not under" if a >= n else "too far under")
-    why = f"{show(a)}{unit} is {how} {fmt(n)}{unit} (within {fmt(t)}{unit} below it)"
+    nv = stated(phrase.number) + unit
+    why = f"{show(a)}{unit} is {how} {nv} (within {fmt(t)}{unit} below it)"
     return Judgement("pass" if ok else "fail", why, "", low=float(n - t), high=float(n))
 
 
@@ -47,7 +48,8 @@ def _just_over(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     t = reading.tolerance.amount(n)
     ok = n < a <= n + t
     how = "just over" if ok else ("not over" if a <= n else "too far over")
-    why = f"{show(a)}{unit} is {how} {fmt(n)}{unit} (within {fmt(t)}{unit} above it)"
+    nv = stated(phrase.number) + unit
+    why = f"{show(a)}{unit} is {how} {nv} (within {fmt(t)}{unit} above it)"
     return Judgement("pass" if ok else "fail", why, "", low=float(n), high=float(n + t))
 
 
@@ -55,7 +57,7 @@ def _rule(template: str) -> RuleFn:
     def rule(phrase: Phrase, reading: Reading) -> str:
         assert phrase.number is not None
         u, tol = reading.unit, reading.tolerance
-        nv, t = fmt(phrase.number.value) + u, fmt(tol.amount(phrase.number.value)) + u
+        nv, t = stated(phrase.number) + u, fmt(tol.amount(phrase.number.value)) + u
         return template.format(nv=nv, t=t, tol=tol)
 
     return rule
