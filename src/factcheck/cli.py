@@ -31,6 +31,10 @@ def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[s
                 f"unknown format '{name}' (known: {', '.join(sorted(FORMATS))})",
                 param_hint="--format",
             )
+        if path and os.path.isdir(path):  # checked before the run, not after it
+            raise click.BadParameter(
+                f"{spec}: {path} is a folder; give a file name", param_hint="--format"
+            )
         parsed.append((name, Path(path) if path else None))
     if output is not None:
         # --output names the file of the first format that has none.
@@ -38,7 +42,9 @@ def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[s
             if path is None:
                 parsed[i] = (name, output)
                 break
-    to_stdout = [name for name, path in parsed if path is None]
+    from factcheck.output import is_stdout
+
+    to_stdout = [name for name, path in parsed if is_stdout(path)]
     if len(to_stdout) > 1:
         raise click.BadParameter(
             "only one format can go to stdout; give the others a path (FORMAT:PATH)",
@@ -66,7 +72,8 @@ def cli() -> None:
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the (first) report to this file, atomically, instead of stdout.",
+    help="Write the (first) report here instead of stdout: a file atomically, "
+    "a device or pipe (/dev/stdout) as it is.",
 )
 @click.option("--strict", is_flag=True, help="A warn fails the run too.")
 @click.option("--select", multiple=True, metavar="ID[,ID]", help="Check only these claims.")
@@ -121,34 +128,22 @@ def check(
         from factcheck.drift.lock import apply_lock
 
         code = apply_lock(outcome, strict=strict)
-    if not no_history:
+    from factcheck.output import write_reports
+
+    failed = write_reports(outcome.report, targets, quiet=quiet, verbose=verbose, warn=_warn)
+    if not no_history:  # after the reports: a history line stands for a finished run
         _record_history(outcome)
-    write_reports(outcome.report, targets, quiet=quiet, verbose=verbose)
-    sys.exit(int(code))
+    sys.exit(int(ExitCode.CONFIG if failed else code))
+
+
+def _warn(message: str) -> None:
+    click.echo(f"factcheck: {message}", err=True)
 
 
 def _record_history(outcome: Any) -> None:
     from factcheck.drift.history import append_run
 
-    append_run(outcome.project.root, outcome.report)
-
-
-def write_reports(
-    report: dict[str, Any], targets: list[tuple[str, Path | None]], *, quiet: bool, verbose: bool
-) -> None:
-    from factcheck.output import emit
-    from factcheck.report import render
-
-    for name, path in targets:
-        options: dict[str, Any] = {}
-        if name == "text":
-            color = path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            options = {"color": color, "quiet": quiet, "verbose": verbose}
-        emit(render(name, report, **options), path)
-    if any(name == "github" for name, _ in targets) and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from factcheck.report.github import write_step_summary
-
-        write_step_summary(report, os.environ)
+    append_run(outcome.project.root, outcome.report, warn=_warn)
 
 
 def _progress() -> Any:
@@ -252,11 +247,12 @@ def extract(article: Path, output: Path | None) -> None:
     The draft names no data, so `check` refuses it until an editor completes each
     candidate: extracted numbers are never accepted on their own.
     """
+    from factcheck.cli_common import read_limited
     from factcheck.coverage import draft_claims
-    from factcheck.output import write_atomic
+    from factcheck.output import WriteError, write_report
 
     try:
-        text = article.read_text(encoding="utf-8")
+        text = read_limited(article, MAX_ARTICLE_BYTES, "an article").decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
         raise click.BadParameter(f"cannot read {article}: {reason}", param_hint="ARTICLE") from None
@@ -267,10 +263,16 @@ def extract(article: Path, output: Path | None) -> None:
     if output is None:
         click.echo(draft, nl=False)
         return
-    if output.exists():
+    if os.path.lexists(output):  # lexists: a dangling link is not replaced either
         raise click.UsageError(f"{output} exists; extract never overwrites a claims file")
-    write_atomic(output, draft)
+    try:
+        write_report(output, draft, devices=False)
+    except WriteError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
+
+
+MAX_ARTICLE_BYTES = 16 * 2**20  # an article is text: far below this
 
 
 @cli.command()

@@ -21,6 +21,16 @@ ROOT_OPTION = click.option(
 )
 
 
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """A whole file of at most `limit` bytes; `/dev/zero` or a huge file is a clear error,
+    not a read until memory runs out. OSError for an unreadable file."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise click.BadParameter(f"{path} is over {limit // 2**20} MB; not {what}")
+    return data
+
+
 def print_problems(problems: Problems) -> None:
     for problem in problems:
         word = f" [{problem.word}]" if problem.word else ""

@@ -69,7 +69,7 @@ def register(group: click.Group) -> None:
         """How a claim's figure moved over past runs (.factcheck/history.jsonl)."""
         from factcheck.drift.history import read_history, render_history
 
-        rows = read_history(root, claim_id)
+        rows = read_history(root, claim_id, warn=lambda m: click.echo(m, err=True))
         if not rows:
             raise UsageError(_no_history(root, claim_id))
         unicode = sys.stdout.isatty() or "utf" in (sys.stdout.encoding or "").lower()
@@ -108,21 +108,19 @@ def register(group: click.Group) -> None:
         sys.exit(1 if differs(result) else 0)
 
 
+MAX_REPORT_BYTES = 1024 * 2**20
+
+
 def _read_report(path: Path) -> dict:
+    from factcheck.cli_common import read_limited
+    from factcheck.drift.diff import is_report
+
     try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"{path}: not a factcheck JSON report ({exc})") from None
-    ok = (
-        isinstance(report, dict)
-        and report.get("factcheck_report") == 1
-        and isinstance(report.get("claims"), list)
-        and all(
-            isinstance(c, dict) and {"id", "verdict", "actual"} <= c.keys()
-            for c in report["claims"]
-        )
-    )
-    if not ok:
+        report = json.loads(read_limited(path, MAX_REPORT_BYTES, "a report").decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise UsageError(f"{path}: not a factcheck JSON report ({reason})") from None
+    if not is_report(report):
         raise UsageError(
             f"{path}: not a factcheck JSON report (write one with "
             "`factcheck check --format json:FILE`)"

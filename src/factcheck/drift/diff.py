@@ -39,5 +39,29 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dic
     }
 
 
+def is_report(report: Any) -> bool:
+    """What diff_reports relies on, with its types: a JSON file written by hand or cut short
+    is refused by the caller with a clear error, never a traceback here."""
+    if not (isinstance(report, dict) and report.get("factcheck_report") == 1):
+        return False
+    claims, datasets = report.get("claims"), report.get("datasets", [])
+    if not isinstance(claims, list) or not isinstance(datasets, list):
+        return False
+    claims_ok = all(
+        isinstance(c, dict)
+        and isinstance(c.get("id"), str)
+        and isinstance(c.get("verdict"), str)
+        and "actual" in c
+        for c in claims
+    )
+    datasets_ok = all(
+        isinstance(d, dict)
+        and isinstance(d.get("name"), str)
+        and isinstance(d.get("sha256"), str | None)
+        for d in datasets
+    )
+    return claims_ok and datasets_ok
+
+
 def differs(result: dict[str, list[dict[str, Any]]]) -> bool:
     return bool(result["added"] or result["removed"] or result["changed"])

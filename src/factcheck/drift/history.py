@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HISTORY = Path(".factcheck") / "history.jsonl"
 
 
-def append_run(root: Path, report: dict[str, Any]) -> Path | None:
-    """One line per claim of the run; a read-only project is left alone (history is optional)."""
+def append_run(
+    root: Path, report: dict[str, Any], *, warn: Callable[[str], None] | None = None
+) -> Path | None:
+    """One line per claim of the run; a read-only project is left alone (history is optional).
+
+    The history file is the project's, and the project may be hostile: a symbolic link
+    (`history.jsonl -> ~/.bashrc`), a FIFO (would hang) or a hard link there is refused with
+    a warning, and the run goes on without history."""
     hashes = {d["name"]: d["sha256"] for d in report["datasets"]}
     lines = []
     for claim in report["claims"]:
@@ -26,28 +36,105 @@ def append_run(root: Path, report: dict[str, Any]) -> Path | None:
         }, sort_keys=True, ensure_ascii=False))  # fmt: skip
     path = root / HISTORY
     try:
-        path.parent.mkdir(exist_ok=True)
+        (root / HISTORY.parent).mkdir(exist_ok=True)
+    except FileExistsError:
+        pass  # a file or a link named .factcheck: _open_own says which
+    except OSError:
+        return None
+    try:
+        fd = _open_own(root, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    except UnsafeHistory as exc:
+        if warn is not None:
+            warn(f"warning: {exc}; this run is not added to the history")
+        return None
+    except OSError:
+        return None
+    try:
         # One write of whole lines in append mode: concurrent runs interleave lines, not bytes.
-        with path.open("a", encoding="utf-8") as handle:
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write("".join(line + "\n" for line in lines))
     except OSError:
         return None
     return path
 
 
-def read_history(root: Path, claim_id: str) -> list[dict[str, Any]]:
-    path = root / HISTORY
-    if not path.is_file():
+class UnsafeHistory(Exception):
+    """The history path is not a plain file of the project."""
+
+
+def _open_own(root: Path, flags: int) -> int:
+    """Open .factcheck/history.jsonl without following a link at either step and without
+    blocking on a FIFO; UnsafeHistory when it is not a real folder and a regular file."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        folder = os.open(root / HISTORY.parent, os.O_RDONLY | os.O_DIRECTORY | nofollow)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise UnsafeHistory(f"{HISTORY.parent} is not a folder (a link?)") from None
+        raise
+    try:
+        fd = os.open(HISTORY.name, flags | nofollow | os.O_NONBLOCK, 0o666, dir_fd=folder)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise UnsafeHistory(f"{HISTORY} is not a regular file") from None
+        raise
+    finally:
+        os.close(folder)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        os.close(fd)
+        what = "a hard link" if stat.S_ISREG(info.st_mode) else "not a regular file"
+        raise UnsafeHistory(f"{HISTORY} is {what}")
+    os.set_blocking(fd, True)
+    return fd
+
+
+def read_history(
+    root: Path, claim_id: str, *, warn: Callable[[str], None] | None = None
+) -> list[dict[str, Any]]:
+    """The claim's rows, oldest first. A line that is not a history record (cut short by a
+    crash, edited by hand) is skipped with a warning; the good lines are kept."""
+    try:
+        fd = _open_own(root, os.O_RDONLY)
+    except FileNotFoundError:
         return []
+    except (UnsafeHistory, OSError) as exc:
+        if warn is not None:
+            warn(f"warning: {exc}; history not read")
+        return []
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read()
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a line cut short by a crash does not hide the rest
-        if isinstance(row, dict) and row.get("id") == claim_id:
+        except (ValueError, RecursionError):
+            row = None
+        if not _is_record(row):
+            if warn is not None:
+                warn(f"warning: {HISTORY}:{number}: not a history record; skipped")
+            continue
+        if row["id"] == claim_id:
             rows.append(row)
     return rows
+
+
+def _is_record(row: Any) -> bool:
+    """A line as append_run writes it: what render_history relies on has its type."""
+    if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+        return False
+    datasets = row.get("datasets")
+    if datasets is not None and not (
+        isinstance(datasets, dict) and all(isinstance(v, str) for v in datasets.values())
+    ):
+        return False
+    value = row.get("actual")
+    plain = (type(None), str, int, float, bool)
+    if isinstance(value, dict):
+        return all(isinstance(v, plain) for v in value.values())
+    return isinstance(value, plain)
 
 
 BLOCKS = "▁▂▃▄▅▆▇█"

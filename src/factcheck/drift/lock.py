@@ -44,10 +44,14 @@ def lock_payload(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_lock(root: Path, report: dict[str, Any]) -> Path:
-    from factcheck.output import write_atomic
+    from factcheck.output import WriteError, write_report
 
     path = root / LOCK_NAME
-    write_atomic(path, json.dumps(lock_payload(report), indent=2, sort_keys=True) + "\n")
+    try:  # atomic, and stale temps of a run killed mid-write are removed first
+        write_report(path, json.dumps(lock_payload(report), indent=2, sort_keys=True) + "\n",
+                     devices=False)  # fmt: skip
+    except WriteError as exc:
+        raise LockError(str(exc)) from None
     return path
 
 
