@@ -49,3 +49,18 @@ def test_misfit_phrases_are_configuration_errors(factcheck, project, command: st
     assert f"claims/rain.yaml:{line('claim: UA')}:" in errors and "[UA]" in errors
     assert f"claims/rain.yaml:{line('claim: over 500')}:" in errors and "[over 500]" in errors
     assert "'2024-06'" in errors and "[June 2024]" in errors
+
+
+def test_a_number_too_long_to_judge_is_a_configuration_error(factcheck, project) -> None:
+    root: Path = project("floats")
+    claims = root / "claims" / "rain.yaml"
+    huge = "9" * 5000
+    claims.write_text(
+        claims.read_text()
+        + f'\n  - id: huge\n    quote: "x"\n    claim: "{huge}"\n    metric: {{dataset: rain}}\n'
+    )
+    result = factcheck("check", "--root", root)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "a number of 5,000 digits in a claim: at most 40 are read" in result.stderr
+    assert len(result.stderr) < 2000  # the number is named, not printed whole
