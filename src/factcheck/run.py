@@ -27,6 +27,7 @@ from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 
 VERDICTS = ("pass", "warn", "fail", "error", "skip")
+EVIDENCE = ("direct", "proxy", "circular", "manual")
 
 
 @dataclass
@@ -105,6 +106,7 @@ def run_check(options: Options) -> Outcome:
         summary[entry["verdict"]] += 1
     invalid = sum(1 for r in results.values() if not r.valid)
     code = exit_code(summary, strict=options.strict, invalid_datasets=invalid)
+    summary_out: dict[str, Any] = {**summary, "evidence": evidence_counts(entries)}
     report = {
         "factcheck_report": 1,
         "factcheck_version": __version__,
@@ -116,7 +118,7 @@ def run_check(options: Options) -> Outcome:
         "engine": _engine_name(project, options),
         "strict": options.strict,
         "exit_code": int(code),
-        "summary": summary,
+        "summary": summary_out,
         "sources": _sources(project),
         "claims": entries,
         "datasets": [results[name].as_report() for name in project.datasets],
@@ -131,6 +133,16 @@ def run_check(options: Options) -> Outcome:
         entry["fingerprint"] = fingerprint(by_id[entry["id"]], by_id, schema_hashes)
     lap("report")
     return Outcome(code, problems, report, project, timings)
+
+
+def evidence_counts(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Verdicts per evidence kind, so a reader sees how many passes rest on independent
+    data. Skipped claims have no evidence and are not counted here."""
+    out = {kind: {v: 0 for v in VERDICTS if v != "skip"} for kind in EVIDENCE}
+    for entry in entries:
+        if entry["evidence"] is not None and entry["verdict"] != "skip":
+            out[entry["evidence"]][entry["verdict"]] += 1
+    return out
 
 
 def _say(options: Options, message: str) -> None:

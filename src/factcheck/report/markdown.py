@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.report._common import (
+    EVIDENCE_FLAGS,
     actual,
     counts,
     coverage_gap,
+    evidence_of,
     normalize,
     problems_first,
     summary_line,
@@ -29,6 +31,12 @@ def cell(value: Any) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("|", "\\|")
     return " ".join(text.split("\n")).replace("\r", " ")
+
+
+def _flag(claim: dict[str, Any]) -> str:
+    """` (circular)`, ` (proxy)`: evidence weaker than direct data, beside the reason."""
+    flag = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
+    return f" ({flag})" if flag else ""
 
 
 def title(report: dict[str, Any]) -> str:
@@ -57,7 +65,7 @@ def render(report: dict[str, Any]) -> str:
                 f"| {ICONS[c['verdict']]} {c['verdict']} "
                 f"| `{cell(c['id'])}` {cell(c['file'])}:{c['line']} "
                 f"| {cell(c['quote'])} | {cell(c['claim'])} | {cell(actual(c['actual']))} "
-                f"| {cell(c['explanation'])}{' (circular)' if c['circular'] else ''} |"
+                f"| {cell(c['explanation'])}{_flag(c)} |"
             )
         lines.append("")
 

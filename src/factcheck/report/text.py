@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.report._common import (
+    EVIDENCE_FLAGS,
     actual,
     by_file,
     coverage_gap,
+    evidence_of,
     metric_text,
     normalize,
     number,
@@ -48,7 +50,8 @@ def render(
             verdict = claim["verdict"]
             head = paint(verdict, f"  {SYMBOLS[verdict]} {verdict:<5}")
             figure = "" if claim["actual"] is None else f" = {actual(claim['actual'], 4)}"
-            flag = " [circular]" if claim["circular"] else ""
+            evidence = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
+            flag = f" [{evidence}]" if evidence else ""
             lines.append(
                 f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
