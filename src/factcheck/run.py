@@ -22,6 +22,7 @@ from typing import Any
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.claims import dependency_order
+from factcheck.load.limits import Policy
 from factcheck.load.project import load_project
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
@@ -38,6 +39,7 @@ class Options:
     strict: bool = False
     engine: str | None = None  # default: [tool.factcheck] engine, else duckdb
     progress: Callable[[str], None] | None = None
+    policy: Policy = field(default_factory=Policy)  # --no-python-schemas, --limit
 
 
 @dataclass
@@ -70,7 +72,7 @@ def run_check(options: Options) -> Outcome:
         timings[name] = now - clock
         clock = now
 
-    project, problems = load_project(options.root)
+    project, problems = load_project(options.root, policy=options.policy)
     selection_problems(project, options, problems)
     engine = _engine(project, options, problems)
     lap("load")
@@ -79,7 +81,8 @@ def run_check(options: Options) -> Outcome:
 
     from factcheck.validate import load_schema, read_dataset, validate
 
-    schemas = {name: load_schema(spec, problems) for name, spec in project.datasets.items()}
+    limits = project.settings.limits
+    schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
     frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)

@@ -158,3 +158,7 @@ def test_every_figure_of_the_article_has_a_claim() -> None:
     assert done.returncode == 0
     figures = {f["text"] for f in files[0]["figures"] if f["claims"]}
     assert {"20,662", "848", "38", "two-thirds", "hundred", "4,350", "2,355"} <= figures
+    # Comparisons without digits are statements to cover, and each has its claim.
+    statements = {f["text"] for f in files[0]["figures"] if f["kind"] == "statement"}
+    assert {"peak", "rise", "only a small proportion", "not far behind"} <= statements
+    assert statements <= figures

@@ -3,8 +3,11 @@
 A claims file may name its article (`source.text`). Each figure in that text (a number
 in digits, a number word, a fraction, a quantifier such as "hundreds" or "majority", in
 English or Russian) is covered when it lies inside the quote of some claim of that file.
-Dates ("26 June 2025", "в мае 2025 года") and clock times anchor figures rather than
-assert them, so they are listed but never required.
+Comparisons and trends stated without a digit ("returned to peak activity", "the rise in
+case numbers", "only a small proportion", "not far behind", "рост", "небольшая доля") are
+statements a reader takes as facts about the data, so they are required too. Dates ("26
+June 2025", "в мае 2025 года") and clock times anchor figures rather than assert them, so
+they are listed but never required.
 
 Figures are found, never judged: an uncovered figure is a question for the editor, and a
 suggested claim is printed as a YAML comment that nothing reads (extracted numbers are

@@ -47,7 +47,10 @@ def guess_phrase(text: str, figure: Figure) -> str | None:
     """The claim phrase an editor would likely write: the figure with the words before it
     that factcheck reads as a hedge or a quantity ("over 20,000", "a few hundred",
     "between 700 and 800"); the bare figure otherwise; None when even that is unreadable
-    (or is a word, which names a group and needs data to say which)."""
+    (or is a word, which names a group and needs data to say which); TODO for a statement
+    ("peak"), whose meaning only the editor can say."""
+    if figure.kind == "statement":
+        return "TODO"  # "peak", "rise": the editor says what it compares, never a guess
     if figure.text.lower() in _WORD_PHRASES:
         return _WORD_PHRASES[figure.text.lower()]
     # Lead words come from the figure's own clause: never across . ; , ! ? : or a blank line.
@@ -130,6 +133,10 @@ def _candidates(text: str) -> list[_Candidate]:
             continue  # "the record month was 2015-12": one candidate
         if figure.text.lower() in _SUPERLATIVE_WORDS:
             note = f"'{figure.text}' needs a series: by: and over: argmax, claiming the key"
+            found.append(_Candidate(figure.start, figure.end, figure, None, note))
+            continue
+        if figure.kind == "statement":
+            note = f"'{figure.text}' compares: say with what, as a claim with a number or key"
             found.append(_Candidate(figure.start, figure.end, figure, None, note))
             continue
         phrase = guess_phrase(text, figure)

@@ -1,6 +1,8 @@
 """Figures in an article's text: numbers in digits, number words, fractions, multipliers
 and quantity words, in English and Russian, found by the phrase reader's own lexicon
-(phrases/lexicon.py, phrases/ru.py); dates and clock times are found to be left out."""
+(phrases/lexicon.py, phrases/ru.py); comparisons and trends written without a digit
+("peak", "rise", "небольшая доля"), which a reader takes as facts about the data; and
+dates and clock times, found to be left out."""
 
 from __future__ import annotations
 
@@ -48,17 +50,30 @@ _RU_WORDS = (
     # каждый пятый: one in five
     r"|кажд(?:ый|ая|ое|ого|ую)\s(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w*"
 )
+# Qualitative comparisons and trends ("record" and "majority" are words above).
+_EN_STATEMENTS = (
+    r"peak(?:s|ed)?|ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
+    r"|(?:only\s)?(?:a\s)?small\s(?:proportion|share|fraction|minority)"
+    r"|(?:not\s)?(?:far|close)\sbehind"
+)
+_RU_STATEMENTS = (
+    r"пик(?:а|е|ом|у|и|ов)?|рост(?:а|е|ом|у)?|вырос(?:ло|ла|ли)?|увелич\w*|сниж\w*|снизил\w*"
+    r"|(?:лишь\s)?(?:небольш|мал)(?:ая|ую|ой)\s(?:дол|част)\w*"
+    r"|(?:ненамного|недалеко|не\s(?:намного|далеко|сильно))\s+отст\w*"
+)
+_STATEMENT = rf"(?<!\w)(?:{_EN_STATEMENTS}|{_RU_STATEMENTS})(?!\w)"
 _WORD = rf"(?:{_EN_WORDS}|{_RU_WORDS})(?!\w)"
 # One in N is one figure: "one in three", "1 in 4", "один из пяти".
 _ONE_IN = rf"(?:one|1)\s+in\s+(?:\d+|{_WORD})|(?:один|одна|одно|1)\s+из\s+(?:\d+|{_WORD})"
 _WORDS = rf"(?<!\w)(?:{_ONE_IN}|{_WORD}(?:[-\s]{_WORD})*)(?!\w)"  # two-thirds: one figure
 FIGURE = re.compile(
-    rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<word>{_WORDS})|(?P<number>{_NUMBER})",
+    rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<statement>{_STATEMENT})|(?P<word>{_WORDS})"
+    rf"|(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
 # The second number of a range after a figure: "700 and 800", "от 700 до 800".
 RANGE_TAIL = re.compile(rf"\s+(?:and|to|и|до)\s+({_NUMBER})")
-REQUIRED = ("number", "word")  # kinds a claim must cover; dates and times are context
+REQUIRED = ("number", "word", "statement")  # kinds a claim must cover; dates, times: context
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,7 @@ class Figure:
     start: int
     end: int
     text: str
-    kind: str  # number | word | date | time
+    kind: str  # number | word | statement | date | time
     line: int
     col: int
     claims: tuple[str, ...] = ()  # ids of the claims whose quote holds it

@@ -71,7 +71,7 @@ def render(
         )
         for failure in dataset["failures"]:
             examples = ", ".join(
-                f"{c.get('failure_case')!r} (row {c.get('index')})"
+                f"{c.get('failure_case')!r} ({_where_row(c)})"
                 for c in failure.get("failure_cases", [])[:5]
             )
             column = f"column {failure['column']}: " if failure.get("column") else ""
@@ -139,3 +139,11 @@ def _drift_reason(item: dict[str, Any]) -> str:
     if item.get("datasets_changed"):
         text += "; data changed: " + ", ".join(item["datasets_changed"])
     return text
+
+
+def _where_row(case: dict[str, Any]) -> str:
+    """A failing row as the editor finds it: the file's line, else a 1-based row number."""
+    if case.get("line"):
+        return f"line {case['line']}"
+    index = case.get("index")
+    return f"row {index + 1}" if isinstance(index, int) else f"row {index}"
