@@ -21,9 +21,9 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
-from factcheck.load.claims import dependency_order
 from factcheck.load.limits import Policy
 from factcheck.load.project import load_project
+from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 
@@ -239,7 +239,7 @@ def fingerprint(
     """A hash of what a claim's figure depends on: its definition, the definitions of the
     claims its expression uses (transitively), and its datasets' schemas."""
     used = claims_used(claim, by_id)
-    datasets = sorted({m.dataset for c in [claim, *used] for m in c.metrics().values()})
+    datasets = sorted({m.dataset for c in [claim, *used] for m in c.planned_metrics()})
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
     body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes

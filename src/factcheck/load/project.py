@@ -10,10 +10,11 @@ from pathlib import Path
 
 from factcheck.drift.compare import check_rules
 from factcheck.load.catalog import load_catalog
-from factcheck.load.claims import load_claims_file, resolve_references
+from factcheck.load.claims import load_claims_file
 from factcheck.load.columns import dataset_columns
 from factcheck.load.limits import Policy
 from factcheck.load.paths import inside
+from factcheck.load.references import resolve_references
 from factcheck.load.settings import line_starting, load_settings
 from factcheck.load.spec import Project, Settings
 from factcheck.problems import Location, Problems

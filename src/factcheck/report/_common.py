@@ -82,6 +82,18 @@ def evidence_breakdown(report: dict[str, Any], verdict: str) -> str:
     return " (" + ", ".join(f"{n} {EVIDENCE_WORDS[k]}" for k, n in tally.items() if n) + ")"
 
 
+def reading_lines(claim: dict[str, Any]) -> list[str]:
+    """Each listed reading of a claim, one line each:
+    `counted from 17 June: "between 10 and 14" = 15 — fail: 15 is outside 10-14`."""
+    return [
+        one_line(
+            f'{r.get("label")}: "{r.get("claim")}" = {actual(r.get("actual"), 4)} — '
+            f"{r.get('verdict')}: {r.get('explanation')}"
+        )
+        for r in claim.get("readings") or []
+    ]
+
+
 def summary_line(report: dict[str, Any]) -> str:
     """`12 claims: 5 pass (3 on independent data, 2 circular), 2 warn, 3 fail, 1 error,
     1 skip`: the evidence behind a verdict is given when not all of it is direct."""
@@ -176,6 +188,7 @@ _CLAIM_DEFAULTS: dict[str, Any] = {
     "rule": None,
     "rounding": None,
     "band": None,
+    "readings": [],
     "tags": [],
     "note": None,
     "datasets": [],

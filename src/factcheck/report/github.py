@@ -19,6 +19,7 @@ from factcheck.report._common import (
     EVIDENCE_FLAGS,
     evidence_of,
     normalize,
+    reading_lines,
     summary_line,
     uncovered_figures,
 )
@@ -49,7 +50,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         command(
             COMMANDS[claim["verdict"]],
-            claim["explanation"] or claim["verdict"],
+            "; ".join([claim["explanation"] or claim["verdict"], *reading_lines(claim)]),
             file=claim["file"],
             line=max(1, int(claim["line"] or 1)),
             title=f"factcheck {claim['verdict']}{_flag(claim)}: {claim['id']}",

@@ -18,6 +18,7 @@ from factcheck.report._common import (
     evidence_of,
     normalize,
     problems_first,
+    reading_lines,
     summary_line,
 )
 
@@ -100,6 +101,14 @@ def render(report: dict[str, Any]) -> str:
                 f"({item.get('old_verdict')}) → {cell(actual(item.get('new_actual')))} "
                 f"({item.get('new_verdict')})"
             )
+        lines.append("")
+
+    read = [c for c in claims if c["readings"]]
+    if read:
+        lines.append("**Readings** (a claim passes only if every reading does):")
+        for c in read:
+            lines.append(f"- `{cell(c['id'])}` ({c['verdict']}):")
+            lines.extend(f"  - {cell(line)}" for line in reading_lines(c))
         lines.append("")
 
     skipped = [c for c in claims if c["verdict"] == "skip"]

@@ -98,6 +98,7 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
             "actual": claim["actual"],
             "circular": claim["circular"],
             "evidence": evidence_of(claim),
+            "readings": claim["readings"],
         },
     }
 

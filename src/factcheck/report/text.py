@@ -19,6 +19,7 @@ from factcheck.report._common import (
     normalize,
     number,
     one_line,
+    reading_lines,
     rounding_text,
     source_of,
     summary_line,
@@ -56,6 +57,7 @@ def render(
                 f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
+            lines.extend(f"{PAD}reading {line}" for line in reading_lines(claim))
             if verbose and claim.get("reason") != "not selected":  # deselected: no details
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
         gap = coverage_gap(source)
