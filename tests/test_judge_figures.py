@@ -7,8 +7,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from factcheck.judge import NotANumber, as_figure, judge
-from factcheck.phrases import PhraseError, parse_claim
+from factcheck.phrases import NotANumber, PhraseError, as_figure, judge, parse_claim
 
 
 @pytest.mark.parametrize(

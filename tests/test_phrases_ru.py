@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from tests.conftest import report_of
 
-from factcheck.judge import describe_rule, judge
-from factcheck.phrases import PhraseError, parse_claim
+from factcheck.phrases import PhraseError, describe_rule, judge, parse_claim
 
 
 def verdict(claim: str, actual: Any, **kwargs: Any) -> str:

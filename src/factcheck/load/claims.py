@@ -297,8 +297,6 @@ def _phrase(value: Any, node: Map, method: str | None, ctx: _Context) -> Any:
         return None
 
 
-
-
 def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:
     raw = text(node, "expr", ctx.problems, "expr")
     if raw is None:
