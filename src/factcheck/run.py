@@ -83,7 +83,7 @@ def run_check(options: Options) -> Outcome:
 
     limits = project.settings.limits
     schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
-    frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
+    frames = {name: read_dataset(spec, problems, limits) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
     results = {}
@@ -229,6 +229,9 @@ def _sources(project: Project) -> list[dict[str, Any]]:
                 ],
                 "missing_quotes": [c.id for c in coverage.missing_quotes],
             }
+            # The text itself, so the HTML report can show the article annotated and a
+            # report rendered later from JSON still has it.
+            entry["article"] = (project.root / coverage.text_file).read_text(encoding="utf-8")
         out.append(entry)
     return out
 

@@ -92,10 +92,24 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
     return None
 
 
-def read_dataset(spec: DatasetSpec, problems: Problems) -> tuple[pd.DataFrame | None, str]:
+def read_dataset(
+    spec: DatasetSpec, problems: Problems, limits: Limits | None = None
+) -> tuple[pd.DataFrame | None, str]:
+    from factcheck.data_limits import data_problem, rows_problem
+
+    limits = limits or Limits()
     try:
-        digest = sha256(spec.path)
-        return read_frame(spec.path), digest
+        too_large = data_problem(spec.path, limits)
+        frame = None if too_large else read_frame(spec.path)
+        too_large = too_large or rows_problem(len(frame), limits)
+        if too_large:
+            problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+            return None, ""
+        return frame, sha256(spec.path)
+    except MemoryError:
+        message = f"{spec.rel_path}: out of memory reading it; lower --limit data_bytes"
+        problems.add(spec.loc, message, spec.name)
+        return None, ""
     except Exception as exc:  # a reader error is a property of the user's file
         problems.add(
             spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {exc}", spec.name

@@ -195,6 +195,7 @@ _CLAIM_DEFAULTS: dict[str, Any] = {
     "computation": None,
     "manual": None,
     "reason": None,
+    "proxy": None,
 }
 _DATASET_DEFAULTS: dict[str, Any] = {
     "path": "",
@@ -227,6 +228,86 @@ def normalize(report: dict[str, Any]) -> dict[str, Any]:
     out["summary"] = counts(report)
     if (report.get("summary") or {}).get("evidence") is not None:
         out["summary"]["evidence"] = report["summary"]["evidence"]
-    out["claims"] = [{**_CLAIM_DEFAULTS, **c} for c in report.get("claims", [])]
+    out["claims"] = [_claim(c) for c in report.get("claims", [])]
     out["datasets"] = [{**_DATASET_DEFAULTS, **d} for d in report.get("datasets", [])]
     return out
+
+
+def _claim(claim: dict[str, Any]) -> dict[str, Any]:
+    out = {**_CLAIM_DEFAULTS, **claim}
+    out["claim"] = phrase_words(str(out["claim"]))
+    if is_key_claim(out) and isinstance(out["actual"], int | float):
+        out["actual"] = key_text(out["actual"])  # the year 2014, not the number 2,014
+    computation = out.get("computation")
+    if computation and computation.get("metrics"):
+        out["computation"] = {
+            **computation,
+            "metrics": [_metric(m) for m in computation["metrics"]],
+        }
+    return out
+
+
+def _metric(metric: dict[str, Any]) -> dict[str, Any]:
+    """A metric reduced by argmax/argmin has a group key as its value: shown as text."""
+    value = metric.get("value")
+    if metric.get("over") in ("argmax", "argmin") and isinstance(value, int | float):
+        return {**metric, "value": key_text(value)}
+    return metric
+
+
+def is_key_claim(claim: dict[str, Any]) -> bool:
+    """An argmax/argmin claim: its actual figure is a group's key, not a quantity."""
+    computation = claim.get("computation") or {}
+    metrics = computation.get("metrics") or []
+    return not computation.get("expr") and any(
+        m.get("over") in ("argmax", "argmin") for m in metrics
+    )
+
+
+def key_text(key: Any) -> str:
+    """A group key as the text it is: 2014.0 (a float read from a column with gaps) is 2014."""
+    if isinstance(key, float) and key.is_integer():
+        return str(int(key))
+    return str(key)
+
+
+_MAP_WORDS = {"eq": "exactly", "gt": "over", "ge": "at least", "lt": "under",
+              "le": "at most", "approx": "about"}  # fmt: skip
+_FLOW_MAP = re.compile(r"^\{\s*(.*?)\s*\}$")
+
+
+def _written(number: str) -> str:
+    """A number from a YAML map as an editor writes it: 20662 -> 20,662, 12.60 kept."""
+    match = re.fullmatch(r"(-?)(\d+)((?:\.\d+)?%?)", number.strip())
+    if not match:
+        return number.strip()
+    sign, whole, rest = match.groups()
+    return f"{sign}{int(whole):,}{rest}"
+
+
+def phrase_words(text: str) -> str:
+    """An explicit map in words: `{approx: 20662, tolerance: 1%}` -> `about 20,662 (±1%)`,
+    `{between: [700, 800]}` -> `between 700 and 800`. Any other phrase is left as written."""
+    match = _FLOW_MAP.match(text.strip())
+    if not match:
+        return text
+    items: dict[str, str] = {}
+    for part in re.split(r",\s*(?![^\[]*\])", match.group(1)):
+        key, sep, value = part.partition(":")
+        if not sep:
+            return text
+        items[key.strip()] = value.strip()
+    tolerance = items.pop("tolerance", None)
+    if len(items) != 1:
+        return text
+    [(key, value)] = items.items()
+    if key == "between":
+        ends = [v.strip() for v in value.strip("[] ").split(",")]
+        if len(ends) != 2:
+            return text
+        words = f"between {_written(ends[0])} and {_written(ends[1])}"
+    elif key in _MAP_WORDS:
+        words = f"{_MAP_WORDS[key]} {_written(value)}"
+    else:
+        return text
+    return f"{words} (±{tolerance})" if tolerance else words

@@ -50,6 +50,25 @@ def title(report: dict[str, Any]) -> str:
     return f"{icon} factcheck: {', '.join(problems)} of {total} claims"
 
 
+def _sentences(report: dict[str, Any], bad: list[dict[str, Any]]) -> list[str]:
+    """The article's own sentences that fail or warn, quoted, each with its verdict: what an
+    editor reads in a pull request without knowing the claim ids."""
+    from factcheck.report.article import quoted_sentences
+
+    texts = {s["file"]: s["article"] for s in report["sources"] if s.get("article")}
+    quoted: dict[tuple[str, ...], list[str]] = {}  # one quote, however many claims fail it
+    for c in bad:
+        if c["file"] in texts:
+            verdict = f"{ICONS[c['verdict']]} **{c['verdict']}** `{cell(c['id'])}`: "
+            key = tuple(quoted_sentences(texts[c["file"]], c))
+            quoted.setdefault(key, []).append(verdict + cell(c["explanation"]))
+    lines: list[str] = []
+    for sentences, verdicts in quoted.items():
+        lines += "\n>\n".join(f"> {cell(s)}" for s in sentences).split("\n")
+        lines += ["", *(f"- {v}" for v in verdicts), ""]
+    return (["**In the article:**", ""] + lines) if lines else []
+
+
 def render(report: dict[str, Any]) -> str:
     report = normalize(report)
     claims = report["claims"]
@@ -70,6 +89,7 @@ def render(report: dict[str, Any]) -> str:
             )
         lines.append("")
 
+    lines += _sentences(report, bad)
     lines += [f"**{summary_line(report)}**", ""]
     gaps = [gap for gap in map(coverage_gap, report["sources"]) if gap]
     if gaps:
