@@ -94,6 +94,62 @@ def reading_lines(claim: dict[str, Any]) -> list[str]:
     ]
 
 
+def drifted(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims that drifted since the lock (`--locked`), in the drift section's order."""
+    return list((report.get("drift") or {}).get("claims") or [])
+
+
+def drift_place(report: dict[str, Any], item: dict[str, Any]) -> tuple[str, int]:
+    """Where a drifted claim is written (file, line); a claim removed from the claims
+    files is only in the lock, so it points at the lock."""
+    claim = next((c for c in report.get("claims") or [] if c.get("id") == item.get("id")), None)
+    if claim is None:
+        return str((report.get("drift") or {}).get("lock") or "factcheck.lock"), 1
+    return str(claim.get("file") or ""), max(1, int(claim.get("line") or 1))
+
+
+def drift_reason(item: dict[str, Any]) -> str:
+    """What moved since the lock, in words: `1,000 (pass) -> 1,050 (pass); data changed:
+    orders`. When the figures print alike, the digits (or groups) that differ are shown,
+    and a figure that did not move says so, so the line never reads "7.1 -> 7.1"."""
+    if item.get("added"):
+        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
+    if item.get("removed"):
+        return "in the lock but no longer in the claims"
+    old, new = item.get("old_actual"), item.get("new_actual")
+    old_verdict, new_verdict = item.get("old_verdict"), item.get("new_verdict")
+    if old != new:
+        before, after = _moved_parts(old, new)
+        text = f"{before} ({old_verdict}) -> {after} ({new_verdict})"
+    elif old_verdict != new_verdict:
+        text = f"figure {actual(new)} unchanged, verdict {old_verdict} -> {new_verdict}"
+    else:
+        text = f"figure {actual(new)} and verdict {new_verdict} unchanged"
+    if item.get("definition_changed"):
+        text += "; its definition changed since the lock"
+    if item.get("datasets_changed"):
+        text += "; data changed: " + ", ".join(item["datasets_changed"])
+    return text
+
+
+def _moved_parts(old: Any, new: Any) -> tuple[str, str]:
+    """The two figures as printed; for groups only the groups that moved; exact digits
+    when rounding for print would hide the move."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = [k for k in {**old, **new} if old.get(k) != new.get(k)]
+        old, new = {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+    before, after = actual(old), actual(new)
+    if before == after:
+        before, after = _exact(old), _exact(new)
+    return before, after
+
+
+def _exact(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_exact(v)}" for k, v in value.items())
+    return repr(value) if isinstance(value, float) else actual(value)
+
+
 def summary_line(report: dict[str, Any]) -> str:
     """`12 claims: 5 pass (3 on independent data, 2 circular), 2 warn, 3 fail, 1 error,
     1 skip`: the evidence behind a verdict is given when not all of it is direct."""

@@ -17,6 +17,9 @@ from typing import Any
 
 from factcheck.report._common import (
     EVIDENCE_FLAGS,
+    drift_place,
+    drift_reason,
+    drifted,
     evidence_of,
     normalize,
     reading_lines,
@@ -69,6 +72,17 @@ def render(report: dict[str, Any]) -> str:
         )
         for file, figure in uncovered_figures(report)
     ]
+    for item in drifted(report):
+        file, line = drift_place(report, item)
+        lines.append(
+            command(
+                "error",
+                f"drifted since the lock: {drift_reason(item)}",
+                file=file,
+                line=line,
+                title=f"factcheck drift: {item['id']}",
+            )
+        )
     # A plain log line (not a command); escaped so it can never be read as one.
     lines.append(escape_data(f"factcheck: {summary_line(report)}"))
     return "\n".join(lines) + "\n"

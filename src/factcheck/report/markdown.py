@@ -15,6 +15,7 @@ from factcheck.report._common import (
     actual,
     counts,
     coverage_gap,
+    drift_reason,
     evidence_of,
     normalize,
     problems_first,
@@ -116,11 +117,7 @@ def render(report: dict[str, Any]) -> str:
     if drift and drift.get("claims"):
         lines.append(f"**Drift against {cell(drift.get('lock') or 'the lock')}:**")
         for item in drift["claims"]:
-            lines.append(
-                f"- `{cell(item['id'])}`: {cell(actual(item.get('old_actual')))} "
-                f"({item.get('old_verdict')}) → {cell(actual(item.get('new_actual')))} "
-                f"({item.get('new_verdict')})"
-            )
+            lines.append(f"- `{cell(item['id'])}`: {cell(drift_reason(item))}")
         lines.append("")
 
     read = [c for c in claims if c["readings"]]

@@ -14,6 +14,7 @@ from factcheck.report._common import (
     actual,
     by_file,
     coverage_gap,
+    drift_reason,
     evidence_of,
     metric_text,
     normalize,
@@ -88,7 +89,7 @@ def render(
     drift = report["drift"]
     if drift and drift.get("claims"):
         lines.append(f"drift against {drift.get('lock') or 'the lock'}:")
-        lines.extend(f"  {item['id']}: {one_line(_drift_reason(item))}" for item in drift["claims"])
+        lines.extend(f"  {item['id']}: {one_line(drift_reason(item))}" for item in drift["claims"])
         lines.append("")
 
     lines.append(summary_line(report))
@@ -125,22 +126,6 @@ def _details(claim: dict[str, Any]) -> list[str]:
     if claim["note"]:
         out.append(f"note: {claim['note']}")
     return out
-
-
-def _drift_reason(item: dict[str, Any]) -> str:
-    if item.get("added"):
-        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
-    if item.get("removed"):
-        return "in the lock but no longer in the claims"
-    text = (
-        f"{actual(item.get('old_actual'))} ({item.get('old_verdict')}) -> "
-        f"{actual(item.get('new_actual'))} ({item.get('new_verdict')})"
-    )
-    if item.get("definition_changed"):
-        text += "; its definition changed since the lock"
-    if item.get("datasets_changed"):
-        text += "; data changed: " + ", ".join(item["datasets_changed"])
-    return text
 
 
 def _where_row(case: dict[str, Any]) -> str:
