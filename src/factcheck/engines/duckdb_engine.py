@@ -63,9 +63,13 @@ class DuckDBEngine:
             rows = int(row[0])
             return {k: MetricResult(rows, plain(v)) for k, v in zip(keys, row[1:], strict=True)}
         key_sql = group_key_sql(scan.by)
+        # No alias for the key: any alias could be a column's name too (a column named
+        # `__key` broke every grouped claim). Null keys are left out before grouping.
+        known = f"{key_sql} IS NOT NULL"
+        condition = f"{where_to_sql(scan.where)} AND {known}" if scan.where is not None else known
         sql = (
-            f"SELECT {key_sql} AS __key, count(*), {', '.join(selects)} FROM t{where} "
-            f"GROUP BY __key HAVING __key IS NOT NULL ORDER BY __key"
+            f"SELECT {key_sql}, count(*), {', '.join(selects)} FROM t WHERE {condition} "
+            "GROUP BY 1 ORDER BY 1"
         )
         fetched = con.execute(sql).fetchall()
         rows = sum(int(r[1]) for r in fetched)

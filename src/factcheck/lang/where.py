@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factcheck.lang.errors import LangError, parse_tree
+from factcheck.lang.errors import LangError, check_number, parse_tree
 
 __all__ = ["LangError", "parse_where", "where_columns", "parse_by", "GroupKey", "Node"]
 
@@ -110,7 +110,7 @@ def _build(tree: Any) -> Any:
     if kind == "quoted_column":
         return Column(str(kids[0])[1:-1].replace('""', '"'))
     if kind == "number":
-        raw = str(kids[0])
+        raw = check_number(kids[0])
         return Literal(int(raw) if re.fullmatch(r"-?\d+", raw) else Decimal(raw))
     if kind == "string":
         return Literal(str(kids[0])[1:-1].replace("''", "'"))

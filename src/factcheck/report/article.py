@@ -80,11 +80,12 @@ def _owners(
         held = [f for f in figures if _within(f, spans[claim["id"]])]
         if any(names(phrase, f) for f in held):
             return False
-        words = [f for f in held if f.kind == "word"]
+        words = [f for f in held if f.kind in ("word", "statement")]
         return bool(words) and words[0] == figure
 
     # A claim whose phrase names no figure of its quote ("more than half") speaks of the
-    # first figure in words there ("the majority"). A number no claim names is context.
+    # first figure in words there ("the majority", or a statement such as "peak"). A
+    # number no claim names is context.
     return [c for c in inside if speaks_of(c)]
 
 
