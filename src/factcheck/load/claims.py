@@ -124,7 +124,8 @@ def _source(
             found = Problems()
             read_text_file(target, str(article), found, limits.yaml_bytes, "yaml_bytes", limits)
             for problem in found:
-                message = f"source text cannot be read: {problem.message}"
+                reason = problem.message.split(" (byte")[0]  # the byte offset: not of use here
+                message = f"source text cannot be read: {reason}"
                 problems.add(article.loc, message, str(article))
     return SourceSpec(file=rel, **{k: str(v) if v is not None else None for k, v in values.items()})
 
