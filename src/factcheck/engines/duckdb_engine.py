@@ -38,20 +38,22 @@ class DuckDBEngine:
         import duckdb
 
         if source.session is not None:  # validation already loaded the rows as table t
-            return self._compute(source.session, scans)
+            # (or, for a database dataset, names them t in the database: its own errors)
+            errors = getattr(source.session, "errors", (duckdb.Error,))
+            return self._compute(source.session, scans, errors)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
             con.register("frame", source.pandas())
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            return self._compute(con, scans)
+            return self._compute(con, scans, (duckdb.Error,))
 
-    def _compute(self, con: Any, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        import duckdb
-
+    def _compute(
+        self, con: Any, scans: list[Scan], errors: tuple[type[BaseException], ...]
+    ) -> dict[MetricKey, MetricResult]:
         # e.g. a filter comparing a text column with a number: those claims error.
-        return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
+        return compute_each(scans, lambda scan: self._scan(con, scan), errors)
 
     def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)
