@@ -98,8 +98,7 @@ def judge_all(
 ) -> list[Candidate]:
     """Each candidate judged by factcheck's judge; a group key is judged against the claim's
     phrase, or, when the claim names no key yet, proposed when the quote names it."""
-    from factcheck.judge import NotANumber, judge
-    from factcheck.phrases import PhraseError, parse_claim
+    from factcheck.phrases import NotANumber, PhraseError, judge, parse_claim
 
     out = []
     for c in candidates:
