@@ -564,23 +564,25 @@ def _names(pairs: list[tuple[str, str]]) -> str:
 
 
 def print_export(result: Export) -> None:
+    from factcheck.cli_common import echo
+
     for dataset, runs in result.runs.items():
-        click.echo(f"{dataset}:")
+        echo(f"{dataset}:")
         for run in runs:
             compiled = run.compiled
-            click.echo(
+            echo(
                 f"  suite {run.suite}: {len(compiled.expectations)} expectations compiled; "
                 f"not compiled: {_names(compiled.not_compiled)}"
             )
             line = f"    validation: {run.successful} of {run.evaluated} successful"
             if run.unsuccessful:
                 line += f"; unsuccessful: {', '.join(run.unsuccessful)}"
-            click.echo(line)
+            echo(line)
     if result.elsewhere:
-        click.echo(f"claims without a dataset, not compiled: {_names(result.elsewhere)}")
-    click.echo(f"Data Docs: {result.index}")
+        echo(f"claims without a dataset, not compiled: {_names(result.elsewhere)}")
+    echo(f"Data Docs: {result.index}")
     if any(run.unsuccessful for runs in result.runs.values() for run in runs):
-        click.echo(
+        echo(
             "note: an unsuccessful expectation is a finding about the data, shown in Data "
             "Docs; the export itself succeeded (exit 0)."
         )
@@ -604,13 +606,13 @@ def register(group: click.Group) -> None:
         in Data Docs, not an error), 2 when OUT is not empty, great-expectations is not
         installed, or the project cannot be read.
         """
-        from factcheck.cli_common import print_problems
+        from factcheck.cli_common import echo, print_problems
         from factcheck.exitcodes import ExitCode
         from factcheck.run import Options, run_check
 
         config = int(ExitCode.CONFIG)
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            click.echo(
+            echo(
                 f"Error: {out} is not an empty folder; gx-export writes only into a new or "
                 "empty one",
                 err=True,
@@ -619,7 +621,7 @@ def register(group: click.Group) -> None:
         try:
             import_gx()
         except ImportError as exc:
-            click.echo(
+            echo(
                 f"Error: gx-export needs great_expectations, which cannot be imported ({exc}): "
                 f"{INSTALL_HINT}",
                 err=True,
