@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from factcheck import __version__
-from factcheck.cli_common import ROOT_OPTION, echo, print_problems
+from factcheck.cli_common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
 
@@ -92,6 +92,7 @@ def cli() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Text report: only warn, fail and error.")
 @click.option("-v", "--verbose", is_flag=True, help="Text report: computation details.")
+@trust_options
 def check(
     root: Path,
     formats: tuple[str, ...],
@@ -104,6 +105,8 @@ def check(
     no_history: bool,
     quiet: bool,
     verbose: bool,
+    no_python_schemas: bool,
+    limits: tuple[tuple[str, int], ...],
 ) -> None:
     """Judge every claim and write the reports."""
     from factcheck.run import Options, run_check
@@ -116,6 +119,7 @@ def check(
         strict=strict,
         engine=engine,
         progress=_progress(),
+        policy=policy_of(no_python_schemas, limits),
     )
     outcome = run_check(options)
     if options.progress is not None:
@@ -161,15 +165,16 @@ def _progress() -> Any:
 
 @cli.command()
 @ROOT_OPTION
-def lint(root: Path) -> None:
+@trust_options
+def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Load and plan everything without scanning data; exit 2 on any problem."""
     from factcheck.load.project import load_project
     from factcheck.plan import make_plan
     from factcheck.validate import load_schema
 
-    project, problems = load_project(root)
+    project, problems = load_project(root, policy=policy_of(no_python_schemas, limits))
     for spec in project.datasets.values():
-        load_schema(spec, problems)
+        load_schema(spec, problems, project.settings.limits)
     if problems:
         print_problems(problems)
         sys.exit(int(ExitCode.CONFIG))
@@ -195,12 +200,13 @@ def lint(root: Path) -> None:
 
 @cli.command(name="list")
 @ROOT_OPTION
-def list_claims(root: Path) -> None:
+@trust_options
+def list_claims(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Every claim: id, file:line, dataset, phrase."""
     from factcheck.load.project import load_project
     from factcheck.safetext import neutralise
 
-    project, problems = load_project(root)
+    project, problems = load_project(root, policy=policy_of(no_python_schemas, limits))
     if problems:
         print_problems(problems)
         sys.exit(int(ExitCode.CONFIG))
@@ -214,7 +220,14 @@ def list_claims(root: Path) -> None:
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--suggest", is_flag=True, help="Print a commented claim skeleton per gap.")
-def coverage(root: Path, fmt: str, suggest: bool) -> None:
+@trust_options
+def coverage(
+    root: Path,
+    fmt: str,
+    suggest: bool,
+    no_python_schemas: bool,
+    limits: tuple[tuple[str, int], ...],
+) -> None:
     """Figures in each article (source.text) that no claim's quote covers.
 
     Exit 0 when every figure is in some claim's quote and every quote is in its article,
@@ -225,7 +238,7 @@ def coverage(root: Path, fmt: str, suggest: bool) -> None:
     from factcheck.coverage import project_coverage, render_text
     from factcheck.load.project import load_project
 
-    project, problems = load_project(root)
+    project, problems = load_project(root, policy=policy_of(no_python_schemas, limits))
     if problems:
         print_problems(problems)
         sys.exit(int(ExitCode.CONFIG))
@@ -321,12 +334,12 @@ def replay(root: Path, report: Path, fmt: str) -> None:
 def register_commands() -> None:
     """Add the commands that live beside their logic: drift (lock, history, diff) and
     gx-export. Their modules import nothing heavy until a command runs."""
-    from factcheck import gx_export
     from factcheck.drift.cli import register as register_drift
+    from factcheck.export.cli import register as register_gx_export
 
     if "lock" not in cli.commands:
         register_drift(cli)
-        gx_export.register(cli)
+        register_gx_export(cli)
 
 
 def main() -> None:

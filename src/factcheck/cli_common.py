@@ -6,10 +6,13 @@ need not import the command line that registers them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
+from factcheck.load.limits import Policy, names, parse_assignment
 from factcheck.problems import Problems
 from factcheck.safetext import neutralise
 
@@ -47,3 +50,36 @@ def print_problems(problems: Problems) -> None:
         f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
         err=True,
     )
+
+
+def _limits(_ctx: Any, _param: Any, values: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    parsed = []
+    for value in values:
+        found = parse_assignment(value)
+        if isinstance(found, str):
+            raise click.BadParameter(f"'{value}': {found}", param_hint="--limit")
+        parsed.append(found)
+    return tuple(parsed)
+
+
+def trust_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--no-python-schemas and --limit, for every command that reads a project: they
+    arrive as one `policy` argument (docs/security.md)."""
+    command = click.option(
+        "--limit",
+        "limits",
+        multiple=True,
+        metavar="NAME=N",
+        callback=_limits,
+        help=f"Raise or lower a limit for this run ({', '.join(names())}).",
+    )(command)
+    return click.option(
+        "--no-python-schemas",
+        is_flag=True,
+        help="Untrusted project: refuse schemas/*.py (code), read YAML schemas only, "
+        "and let pyproject.toml lower limits but not raise them.",
+    )(command)
+
+
+def policy_of(no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> Policy:
+    return Policy(python_schemas=not no_python_schemas, limits=limits)

@@ -3,8 +3,11 @@
 A claims file may name its article (`source.text`). Each figure in that text (a number
 in digits, a number word, a fraction, a quantifier such as "hundreds" or "majority", in
 English or Russian) is covered when it lies inside the quote of some claim of that file.
-Dates ("26 June 2025", "в мае 2025 года") and clock times anchor figures rather than
-assert them, so they are listed but never required.
+Comparisons and trends stated without a digit ("returned to peak activity", "the rise in
+case numbers", "only a small proportion", "not far behind", "рост", "небольшая доля") are
+statements a reader takes as facts about the data, so they are required too. Dates ("26
+June 2025", "в мае 2025 года") and clock times anchor figures rather than assert them, so
+they are listed but never required.
 
 Figures are found, never judged: an uncovered figure is a question for the editor, and a
 suggested claim is printed as a YAML comment that nothing reads (extracted numbers are
@@ -50,15 +53,28 @@ _RU_WORDS = (
     # каждый пятый: one in five
     r"|кажд(?:ый|ая|ое|ого|ую)\s(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w*"
 )
+# Qualitative comparisons and trends ("record" and "majority" are words above).
+_EN_STATEMENTS = (
+    r"peak(?:s|ed)?|ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
+    r"|(?:only\s)?(?:a\s)?small\s(?:proportion|share|fraction|minority)"
+    r"|(?:not\s)?(?:far|close)\sbehind"
+)
+_RU_STATEMENTS = (
+    r"пик(?:а|е|ом|у|и|ов)?|рост(?:а|е|ом|у)?|вырос(?:ло|ла|ли)?|увелич\w*|сниж\w*|снизил\w*"
+    r"|(?:лишь\s)?(?:небольш|мал)(?:ая|ую|ой)\s(?:дол|част)\w*"
+    r"|(?:ненамного|недалеко|не\s(?:намного|далеко|сильно))\s+отст\w*"
+)
+_STATEMENT = rf"(?<!\w)(?:{_EN_STATEMENTS}|{_RU_STATEMENTS})(?!\w)"
 _WORD = rf"(?:{_EN_WORDS}|{_RU_WORDS})(?!\w)"
 _WORDS = rf"(?<!\w){_WORD}(?:[-\s]{_WORD})*"  # two-thirds, twenty-five, две трети: one figure
 _FIGURE = re.compile(
-    rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<number>{_NUMBER})|(?P<word>{_WORDS})",
+    rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<number>{_NUMBER})"
+    rf"|(?P<statement>{_STATEMENT})|(?P<word>{_WORDS})",
     re.IGNORECASE,
 )
 # The second number of a range after a figure: "700 and 800", "от 700 до 800".
 _RANGE_TAIL = re.compile(rf"\s+(?:and|to|и|до)\s+({_NUMBER})")
-REQUIRED = ("number", "word")  # kinds a claim must cover; dates and times are context
+REQUIRED = ("number", "word", "statement")  # kinds a claim must cover; dates, times: context
 
 
 @dataclass(frozen=True)
@@ -66,7 +82,7 @@ class Figure:
     start: int
     end: int
     text: str
-    kind: str  # number | word | date | time
+    kind: str  # number | word | statement | date | time
     line: int
     col: int
     claims: tuple[str, ...] = ()  # ids of the claims whose quote holds it
@@ -233,6 +249,8 @@ def guess_phrase(text: str, figure: Figure) -> str:
         except PhraseError:
             return None
 
+    if figure.kind == "statement":
+        return "TODO"  # "peak", "rise": the editor says what it compares, never a guess
     if figure.text.lower() in _WORD_PHRASES:
         return _WORD_PHRASES[figure.text.lower()]
     # Lead words come from the figure's own clause: never across . ; , ! ? : or a blank line.

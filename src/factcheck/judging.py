@@ -47,7 +47,27 @@ def judge_claims(
         if not claim.selected(options.select, options.tags) and entry["verdict"] != "error":
             # Computed only because a selected claim uses its figure.
             entry["verdict"], entry["reason"] = "skip", "not selected (computed for another claim)"
+            entry["evidence"] = None
     return entries
+
+
+def _evidence(claim: ClaimSpec, circular: bool) -> str:
+    """How strongly the data can settle a computed claim: circular data is the article
+    itself, a declared proxy stands in for the subject, anything else is direct."""
+    if circular:
+        return "circular"
+    return "proxy" if claim.proxy else "direct"
+
+
+def _proxy_cap(claim: ClaimSpec, verdict: str, explanation: str) -> tuple[str, str]:
+    """Stand-in data settles nothing either way (contract section 8): a pass and a fail
+    both become warn, saying which way the proxy points."""
+    said = f"({claim.proxy}): {explanation}"
+    if verdict == "pass":
+        return "warn", f"proxy data supports the claim {said}"
+    if verdict == "fail":
+        return "warn", f"proxy data points against the claim {said}"
+    return verdict, f"proxy data {said}"
 
 
 def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]:
@@ -61,6 +81,8 @@ def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]
         "actual": None,
         "explanation": "",
         "circular": False,
+        # direct | proxy | circular | manual; None for a skipped claim (nothing weighed).
+        "evidence": "manual" if claim.kind == "manual" else None,
         "kind": claim.kind,
         "rule": describe_rule(claim.phrase)
         if claim.phrase is not None and claim.kind in ("metric", "expr")
@@ -110,6 +132,9 @@ def _judge_computed(
 ) -> None:
     from factcheck.judge import judge
 
+    # Known before any figure: an errored claim still says what its data could show.
+    entry["circular"] = _circular(claim, datasets, actuals)
+    entry["evidence"] = _evidence(claim, entry["circular"])
     metrics_out = []
     values: dict[str, Any] = {}
     for name, metric in claim.metrics().items():
@@ -117,7 +142,6 @@ def _judge_computed(
         metrics_out.append(detail)
         values[name] = value
     entry["computation"] = {"metrics": metrics_out, "expr": claim.expr_text, "steps": []}
-    entry["circular"] = _circular(claim, datasets, actuals)
 
     if claim.expr is not None:
         from factcheck.lang.expr import EvalError, evaluate
@@ -150,10 +174,7 @@ def _judge_computed(
     explanation = judgement.explanation
     verdict = judgement.verdict
     if claim.proxy:
-        # Data for another period or measure can support a claim, never settle it.
-        explanation = f"proxy data ({claim.proxy}): {explanation}"
-        if verdict == "pass":
-            verdict = "warn"
+        verdict, explanation = _proxy_cap(claim, verdict, explanation)
     if entry["circular"]:
         explanation = "circular: the only data is a relay of this very publication; " + explanation
     _set(

@@ -22,11 +22,13 @@ from typing import Any
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.claims import dependency_order
+from factcheck.load.limits import Policy
 from factcheck.load.project import load_project
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 
 VERDICTS = ("pass", "warn", "fail", "error", "skip")
+EVIDENCE = ("direct", "proxy", "circular", "manual")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Options:
     strict: bool = False
     engine: str | None = None  # default: [tool.factcheck] engine, else duckdb
     progress: Callable[[str], None] | None = None
+    policy: Policy = field(default_factory=Policy)  # --no-python-schemas, --limit
 
 
 @dataclass
@@ -69,7 +72,7 @@ def run_check(options: Options) -> Outcome:
         timings[name] = now - clock
         clock = now
 
-    project, problems = load_project(options.root)
+    project, problems = load_project(options.root, policy=options.policy)
     selection_problems(project, options, problems)
     engine = _engine(project, options, problems)
     lap("load")
@@ -78,7 +81,8 @@ def run_check(options: Options) -> Outcome:
 
     from factcheck.validate import load_schema, read_dataset, validate
 
-    schemas = {name: load_schema(spec, problems) for name, spec in project.datasets.items()}
+    limits = project.settings.limits
+    schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
     frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
@@ -105,6 +109,7 @@ def run_check(options: Options) -> Outcome:
         summary[entry["verdict"]] += 1
     invalid = sum(1 for r in results.values() if not r.valid)
     code = exit_code(summary, strict=options.strict, invalid_datasets=invalid)
+    summary_out: dict[str, Any] = {**summary, "evidence": evidence_counts(entries)}
     report = {
         "factcheck_report": 1,
         "factcheck_version": __version__,
@@ -116,7 +121,7 @@ def run_check(options: Options) -> Outcome:
         "engine": _engine_name(project, options),
         "strict": options.strict,
         "exit_code": int(code),
-        "summary": summary,
+        "summary": summary_out,
         "sources": _sources(project),
         "claims": entries,
         "datasets": [results[name].as_report() for name in project.datasets],
@@ -131,6 +136,16 @@ def run_check(options: Options) -> Outcome:
         entry["fingerprint"] = fingerprint(by_id[entry["id"]], by_id, schema_hashes)
     lap("report")
     return Outcome(code, problems, report, project, timings)
+
+
+def evidence_counts(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Verdicts per evidence kind, so a reader sees how many passes rest on independent
+    data. Skipped claims have no evidence and are not counted here."""
+    out = {kind: {v: 0 for v in VERDICTS if v != "skip"} for kind in EVIDENCE}
+    for entry in entries:
+        if entry["evidence"] is not None and entry["verdict"] != "skip":
+            out[entry["evidence"]][entry["verdict"]] += 1
+    return out
 
 
 def _say(options: Options, message: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.data import file_format, read_frame, sha256
 from factcheck.engines.base import Source
+from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
 
@@ -51,7 +52,7 @@ class DatasetResult:
         }
 
 
-def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
+def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = None) -> Any:
     """The pandera schema object for a dataset, or None (no schema, or a recorded problem)."""
     if spec.schema_path is None:
         return None
@@ -59,9 +60,9 @@ def load_schema(spec: DatasetSpec, problems: Problems) -> Any:
     try:
         if spec.schema_path.suffix == ".py":
             return _schema_from_module(spec.schema_path, where, problems)
-        import pandera.pandas as pa
+        from factcheck.load.schema_yaml import read_schema_yaml
 
-        return pa.DataFrameSchema.from_yaml(spec.schema_path)
+        return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
         return None
@@ -75,7 +76,11 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
         problems.add(where, "cannot import schema module")
         return None
     module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
+    try:
+        module_spec.loader.exec_module(module)
+    except SystemExit as exc:  # would end the run with the module's exit code, no report
+        problems.add(where, f"the schema module called exit ({exc.code!r}) while imported")
+        return None
     schema = getattr(module, "schema", None)
     if isinstance(schema, type) and issubclass(schema, pa.DataFrameModel):
         return schema.to_schema()
@@ -105,8 +110,13 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
 
     try:
         validated = schema.validate(frame, lazy=True)
+    except SystemExit as exc:  # a check in a schema module called exit: not a verdict
+        failure = {"check": "schema", "column": None, "failure_cases": [], "count": 1}
+        failure["message"] = f"a check of the schema called exit ({exc.code!r})"
+        return DatasetResult(spec, digest, len(frame), False, None, [failure])
     except SchemaErrors as exc:
-        return DatasetResult(spec, digest, len(frame), False, None, _failures(exc.failure_cases))
+        failures = _failures(exc.failure_cases, spec.path)
+        return DatasetResult(spec, digest, len(frame), False, None, failures)
     except SchemaError as exc:  # raised when a check itself cannot run
         failure = {
             "check": str(exc.check or "schema"),
@@ -119,13 +129,28 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
     return DatasetResult(spec, digest, len(frame), True, validated)
 
 
-def _failures(cases: pd.DataFrame) -> list[dict[str, Any]]:
-    """Group pandera's failure table by (column, check), keeping a few example rows."""
+def _failures(cases: pd.DataFrame, path: Path | None) -> list[dict[str, Any]]:
+    """Group pandera's failure table by (column, check), keeping a few example rows, each
+    with the file line it was written on (`line`; None where a format has no lines)."""
+    from factcheck.rowlines import row_lines
+
     out = []
     cases = cases.astype(object).where(cases.notna(), None)
-    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+    groups = list(cases.groupby(["column", "check"], dropna=False, sort=True))
+    shown = {
+        index
+        for _, group in groups
+        for index in group.head(EXAMPLES)["index"]
+        if isinstance(index, int)
+    }
+    lines = row_lines(path, shown) if path is not None else {}
+    for (column, check), group in groups:
         examples = [
-            {"index": _plain(row["index"]), "failure_case": _plain(row["failure_case"])}
+            {
+                "index": _plain(row["index"]),
+                "line": lines.get(row["index"]) if isinstance(row["index"], int) else None,
+                "failure_case": _plain(row["failure_case"]),
+            }
             for _, row in group.head(EXAMPLES).iterrows()
         ]
         out.append(

@@ -36,12 +36,12 @@ PINNED = {
     "ru_convictions_per_month": ("pass", False),  # 731
     "ru_april_verdicts": ("pass", True),
     "ru_verdicts_per_working_day": ("warn", True),  # 38.55: 38 only truncated
-    "ru_slightly_more_than_2024": ("fail", False),  # 0.990 under proxy
+    "ru_slightly_more_than_2024": ("warn", False),  # 0.990 under proxy
     "ru_men_charged": ("pass", True),
     "ru_convicted": ("pass", True),
     "ua_new_cases_per_month": ("warn", False),  # 15,787 under proxy
     "ua_few_hundred_to_court": ("warn", False),  # 461 under proxy
-    "ua_two_thirds_release": ("fail", False),  # 0.612: three-fifths, under proxy
+    "ua_two_thirds_release": ("warn", False),  # 0.612: three-fifths, under proxy
     "ua_small_proportion_to_court": ("pass", False),  # 5.3% < 10%
     "ua_rise_in_cases": ("pass", False),  # 2024 the largest year
     "ua_not_far_behind": ("fail", False),  # 0.57 of Russia's court cases
@@ -54,11 +54,11 @@ PINNED = {
     "ru_growth_since_june_2024": ("pass", False),  # 922
     "ru_convictions_since_june_2024": ("fail", False),  # 800.6, just above 800
     "ru_growth_since_december": ("warn", False),  # 4,636 under proxy
-    "ua_release_share_407_408": ("fail", False),  # 0.588 under proxy
+    "ua_release_share_407_408": ("warn", False),  # 0.588 under proxy
     "ua_charges_2025_monthly": ("fail", False),  # 103, 177, 546, 792
     "ua_new_cases_sbi_2025": ("pass", False),  # 17,374
     "ua_small_proportion_pgo": ("pass", False),  # 7.6% < 10%
-    "ru_slightly_more_cases_handled": ("fail", False),  # 0.987 under proxy
+    "ru_slightly_more_cases_handled": ("warn", False),  # 0.987 under proxy
     "ua_may_2025_single_month": ("pass", False),  # 19,956
 }
 
@@ -97,7 +97,13 @@ def test_verdict_and_circularity(report: dict, claim_id: str) -> None:
 
 def test_summary_is_a_mix(report: dict) -> None:
     counts = Counter(verdict for verdict, _ in PINNED.values())
-    assert report["summary"] == {v: counts[v] for v in ("pass", "warn", "fail", "error", "skip")}
+    summary = {k: v for k, v in report["summary"].items() if k != "evidence"}
+    assert summary == {v: counts[v] for v in ("pass", "warn", "fail", "error", "skip")}
+    # Each claim's evidence is counted under its kind (contract section 8).
+    for kind, tally in report["summary"]["evidence"].items():
+        for verdict, n in tally.items():
+            claims = report["claims"]
+            assert n == sum(c["evidence"] == kind and c["verdict"] == verdict for c in claims)
     assert all(d["valid"] for d in report["datasets"])
 
 
@@ -119,10 +125,12 @@ def test_no_truncation_convention_without_evidence(report: dict) -> None:
     assert "\n    rounding: down" not in text  # no claim sets it
 
 
-def test_period_mismatch_is_never_a_clean_pass(report: dict) -> None:
+def test_period_mismatch_settles_nothing(report: dict) -> None:
+    # Contract section 8: stand-in data caps a pass and a fail alike at warn.
     for claim in report["claims"]:
         if claim.get("proxy"):
-            assert claim["verdict"] != "pass" and "proxy data" in claim["explanation"]
+            assert claim["verdict"] == "warn" and "proxy data" in claim["explanation"]
+            assert claim["evidence"] == "proxy"
 
 
 def test_committed_lock_matches(tmp_path: Path) -> None:
@@ -150,3 +158,7 @@ def test_every_figure_of_the_article_has_a_claim() -> None:
     assert done.returncode == 0
     figures = {f["text"] for f in files[0]["figures"] if f["claims"]}
     assert {"20,662", "848", "38", "two-thirds", "hundred", "4,350", "2,355"} <= figures
+    # Comparisons without digits are statements to cover, and each has its claim.
+    statements = {f["text"] for f in files[0]["figures"] if f["kind"] == "statement"}
+    assert {"peak", "rise", "only a small proportion", "not far behind"} <= statements
+    assert statements <= figures

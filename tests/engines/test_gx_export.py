@@ -16,8 +16,11 @@ DOCS = Path("gx/uncommitted/data_docs/local_site/index.html")
 
 
 def export(factcheck: Any, root: Path, out: Path) -> Any:
+    """Export; the exit code is check's own (basic: 1, a failing claim; 3, a bad dataset)."""
     result = factcheck("gx-export", "--root", root, "--out", out)
-    assert result.exit_code == 0, result.output
+    checked = factcheck("check", "--root", root, "--no-history")
+    assert result.exit_code == checked.exit_code, result.output
+    assert result.exit_code != 2, result.output
     return result
 
 
@@ -140,7 +143,7 @@ def test_uncompilable_claims_are_listed_with_their_reason(project, factcheck, tm
 
 
 def test_where_renders_only_when_exact(project) -> None:
-    from factcheck.gx_export import _condition
+    from factcheck.lang.pandas_query import pandas_query
     from factcheck.lang.where import parse_where
     from factcheck.load.project import load_project
     from factcheck.problems import Problems
@@ -152,7 +155,7 @@ def test_where_renders_only_when_exact(project) -> None:
     frame = schema.validate(read_dataset(spec, Problems())[0])
 
     def render(text: str) -> str | None:
-        return _condition(parse_where(text), frame, schema)
+        return pandas_query(parse_where(text), frame, schema)
 
     assert render("article in (332, 337)") == "article in [332, 337]"
     assert render("5 > sentence_years") == "sentence_years < 5"
@@ -229,7 +232,7 @@ def test_failing_schema_check_is_a_finding_not_an_error(project, factcheck, tmp_
     data = root / "data/monthly.csv"
     data.write_text(data.read_text().replace("2025-02,RU,460,", "2025-02,RU,-460,"))
     out = tmp_path / "out"
-    result = export(factcheck, root, out)  # exit 0
+    result = export(factcheck, root, out)  # exit 3, as check's
     assert "validation: 17 of 18 successful; unsuccessful: verdicts: greater_than_or_equal_to" in (
         result.stdout
     )

@@ -299,7 +299,7 @@ def test_text_one_line_per_claim(report) -> None:
     desertion = next(x for x in lines if " ru_desertion:" in x)
     assert "category reached" not in desertion  # the quote's newline is not printed
     assert "dataset ua_courts (data/ua_courts.xlsx) failed its schema:" in lines
-    assert any("greater_than_or_equal_to(0): 2 row(s), e.g. -1 (row 3)" in x for x in lines)
+    assert any("greater_than_or_equal_to(0): 2 row(s), e.g. -1 (line 5)" in x for x in lines)
     assert "drift against factcheck.lock:" in lines
 
 

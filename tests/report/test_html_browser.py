@@ -13,41 +13,22 @@ import base64
 from pathlib import Path
 
 import pytest
+from tests.browser import chromium, needs_chromium
 from tests.report.conftest import SCRIPT, SCRIPT_ID
 
 from factcheck.report import render
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--window-size=1200,900",
-]  # fmt: skip
 
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)",
-)
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 def browser(tmp_path, monkeypatch):
-    from selenium.webdriver.chrome.service import Service
-
     monkeypatch.setenv("SE_OFFLINE", "true")  # never let Selenium Manager reach out
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
+    with chromium(tmp_path / "profile") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def test_report_in_chromium(report, browser, tmp_path) -> None:

@@ -41,17 +41,18 @@ def _no_history(root: Path, claim_id: str) -> str:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION, echo
+    from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
 
     @group.command()
     @ROOT_OPTION
-    def lock(root: Path) -> None:
+    @trust_options
+    def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
         """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
         from factcheck.cli_common import print_problems
         from factcheck.drift.lock import write_lock
         from factcheck.run import Options, run_check
 
-        outcome = run_check(Options(root=root))
+        outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
         if outcome.report is None:
             print_problems(outcome.problems)
             sys.exit(int(ExitCode.CONFIG))

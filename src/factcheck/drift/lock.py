@@ -62,10 +62,16 @@ def write_lock(root: Path, report: dict[str, Any]) -> Path:
 
 def read_lock(root: Path) -> dict[str, Any]:
     path = root / LOCK_NAME
+    if path.exists() and not path.is_file():
+        raise LockError(f"{LOCK_NAME}: not a regular file; remove it and run `factcheck lock`")
     if not path.is_file():
         raise LockError(f"{LOCK_NAME}: not found in {root}; run `factcheck lock` first")
     try:
         lock = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:  # JSON nested past Python's stack: no lock factcheck writes
+        raise LockError(
+            f"{LOCK_NAME}: nested too deeply; re-create it with `factcheck lock`"
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise LockError(
             f"{LOCK_NAME}: malformed ({exc}); re-create it with `factcheck lock`"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from factcheck.load.keys import check_keys, text
-from factcheck.load.paths import inside
+from factcheck.load.paths import inside, path_problem
 from factcheck.load.spec import PROVENANCE_KINDS, DatasetSpec, Provenance, Settings
 from factcheck.load.yamlsrc import Map, load_yaml
 from factcheck.problems import Location, Problems
@@ -23,7 +23,7 @@ def _inside(root: Path, path: Path) -> bool:
 
 def load_catalog(root: Path, settings: Settings, problems: Problems) -> dict[str, DatasetSpec]:
     rel = f"{settings.data_dir}/datasets.yaml"
-    tree = load_yaml(root / rel, rel, problems)
+    tree = load_yaml(root / rel, rel, problems, settings.limits)
     if tree is None:
         return {}
     if not isinstance(tree, Map) or not check_keys(
@@ -62,7 +62,11 @@ def _dataset(
     path = data_dir / path_text
     rel_path = f"{settings.data_dir}/{path_text}"
     ok = True
-    if Path(path_text).is_absolute() or not _inside(root, path):
+    why = path_problem(path_text)
+    if why is not None:
+        problems.add(path_text.loc, why, str(path_text)[:80])
+        ok = False
+    elif Path(path_text).is_absolute() or not _inside(root, path):
         problems.add(path_text.loc, "data path leaves the project root", str(path_text))
         ok = False
     elif path.suffix.lower() not in READERS:
@@ -112,8 +116,22 @@ def _schema_file(
     for suffix in (".yaml", ".yml", ".py"):
         rel = f"{settings.schemas_dir}/{name}{suffix}"
         path = root / rel
-        if path.is_file() and _inside(root, path):
+        if not path.exists() and not path.is_symlink():
+            continue
+        if not _inside(root, path):
+            problems.add(loc, f"schema file {rel} leads outside the project root", name)
+        elif not path.is_file():
+            problems.add(loc, f"schema file {rel} is not a regular file", name)
+        elif suffix == ".py" and not settings.python_schemas:
+            problems.add(
+                loc,
+                f"{rel} is Python code, refused under --no-python-schemas; "
+                "write the schema as YAML (pandera's format) to check an untrusted project",
+                name,
+            )
+        else:
             return path, rel
+        return None, None
     problems.add(loc, f"schema file not found: {settings.schemas_dir}/{name}.yaml or .py", name)
     return None, None
 

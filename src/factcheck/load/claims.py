@@ -68,7 +68,7 @@ def load_claims_file(
     broken_ids: set[str] | None = None,
 ) -> tuple[SourceSpec, list[ClaimSpec]] | None:
     rel = path.resolve().relative_to(root).as_posix()
-    tree = load_yaml(path, rel, problems)
+    tree = load_yaml(path, rel, problems, settings.limits)
     if tree is None:
         if path.is_file() and not problems:
             problems.add(Location(rel, 1), "empty claims file")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.load.limits import Limits
 from factcheck.problems import Location
 
 AGGREGATES = ("count", "sum", "mean", "median", "min", "max", "nunique")
@@ -188,6 +189,9 @@ class Settings:
     tolerance: Any = None  # [tool.factcheck.defaults]; a claims file's defaults override it
     rounding: str = "half_up"
     drift: dict[str, Any] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)  # load/limits.py; docs/security.md
+    python_schemas: bool = True  # False under --no-python-schemas: schemas/*.py refused
+    refused: set[str] = field(default_factory=set)  # folders outside the root: never read
 
 
 @dataclass

@@ -4,13 +4,20 @@ Every scalar comes back as a `Text` (a str that knows its file:line:col), so
 `12.60` keeps its trailing zero and `NO` stays the word NO. Only the YAML
 composer runs: no constructor, so no tag can build a Python object. A tag
 that is not one of YAML's plain core types is a problem, as is a duplicate key.
+
+Hostile input is bounded (see limits.py): before anything is built, the event stream
+is read for nesting depth, alias count and overlong numbers; after composing, the size
+of the tree with every alias expanded is measured without expanding it, so a few
+hundred bytes of nested aliases (a "billion laughs") cannot cost minutes and gigabytes.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from factcheck.load.limits import Limits
 from factcheck.problems import Location, Problems
 
 # Tags the composer resolves by itself for plain scalars and collections.
@@ -19,6 +26,9 @@ _CORE_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
+# A number as the phrase parser reads one: digits with single group separators between.
+_NUMBER = re.compile(r"\d(?:[,.\s_'\u00a0\u2007\u2009\u202f]?\d)*")
+_NON_DIGIT = re.compile(r"\D")
 
 
 class Text(str):
@@ -88,29 +98,141 @@ def _convert(node: Any, rel: str, problems: Problems) -> Any:
     return Text(value, loc)
 
 
-def load_yaml(path: Path, rel: str, problems: Problems) -> Any:
+def load_yaml(path: Path, rel: str, problems: Problems, limits: Limits | None = None) -> Any:
     """Read one YAML file; return its tree, or None after recording why it could not be read."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.add(Location(rel), "file not found")
+    limits = limits or Limits()
+    text = read_text_file(path, rel, problems, limits.yaml_bytes, "yaml_bytes", limits)
+    if text is None:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(Location(rel), f"cannot read file: {exc}")
-        return None
+    yaml = YAML(typ="rt", pure=True)
     try:
-        node = YAML(typ="rt", pure=True).compose(text)
+        if not _scan(yaml, text, rel, problems, limits):
+            return None
+        node = yaml.compose(text)
+        if node is None:
+            return None
+        if not _measure(node, rel, problems, limits):
+            return None
+        return _convert(node, rel, problems)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel)
         problems.add(loc, f"malformed YAML: {exc.problem or exc.context}")
-        return None
     except YAMLError as exc:
         problems.add(Location(rel), f"malformed YAML: {exc}")
+    except RecursionError:  # only when yaml_depth was raised past what Python's stack holds
+        problems.add(Location(rel), "YAML nested too deeply to read; lower yaml_depth")
+    return None
+
+
+def read_text_file(
+    path: Path, rel: str, problems: Problems, most: int, limit: str, limits: Limits
+) -> str | None:
+    """A project's text file as UTF-8, refusing what is not a regular file (a FIFO
+    would hang the run, a device never ends) and what is longer than `most` bytes."""
+    try:
+        if not path.exists():
+            problems.add(Location(rel), "file not found")
+            return None
+        if not path.is_file():
+            problems.add(Location(rel), "not a regular file")
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(most + 1)
+    except OSError as exc:
+        problems.add(Location(rel), f"cannot read file: {exc.strerror or exc}")
         return None
-    if node is None:
+    if len(data) > most:
+        problems.add(Location(rel), limits.exceeded(limit, f"{path.stat().st_size:,} bytes"))
         return None
-    return _convert(node, rel, problems)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(Location(rel), f"not UTF-8 text (byte {exc.start})")
+        return None
+
+
+def _scan(yaml: Any, text: str, rel: str, problems: Problems, limits: Limits) -> bool:
+    """Walk the event stream (an iterative parser, no tree yet): depth, aliases, numbers."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        ScalarEvent,
+    )
+
+    depth = aliases = 0
+    ok = True
+    for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > limits.yaml_depth:
+                problems.add(_at(event, rel), limits.exceeded("yaml_depth", f"{depth} levels"))
+                return False
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, AliasEvent):
+            aliases += 1
+            if aliases > limits.yaml_aliases:
+                problems.add(_at(event, rel), limits.exceeded("yaml_aliases", f"{aliases}"))
+                return False
+        elif isinstance(event, ScalarEvent) and len(event.value) > limits.number_digits:
+            for found in _NUMBER.finditer(event.value):
+                digits = len(_NON_DIGIT.sub("", found.group()))
+                if digits > limits.number_digits:
+                    problems.add(_at(event, rel), limits.exceeded("number_digits", digits))
+                    ok = False
+                    break
+    return ok
+
+
+def _at(event: Any, rel: str) -> Location:
+    return Location(rel, event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _children(node: Any) -> list[Any]:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _measure(root: Any, rel: str, problems: Problems, limits: Limits) -> bool:
+    """Size and depth of the tree with aliases expanded, computed once per distinct node
+    (iteratively: an alias chain may be far deeper than the written nesting)."""
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            on_path.discard(key)
+            if size[key] > limits.yaml_nodes:
+                found = f"{size[key]:,} at least"
+                problems.add(_location(node, rel), limits.exceeded("yaml_nodes", found))
+                return False
+            if height[key] > limits.yaml_depth + 1:  # +1: the scalars under the deepest level
+                found = f"{height[key] - 1} levels once aliases are expanded"
+                problems.add(_location(node, rel), limits.exceeded("yaml_depth", found))
+                return False
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            problems.add(_location(node, rel), "an alias refers to a value that contains it")
+            return False
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((kid, False) for kid in _children(node) if id(kid) not in size)
+    return True

@@ -66,11 +66,40 @@ def counts(report: dict[str, Any]) -> dict[str, int]:
     return {v: int(summary.get(v, 0)) for v in VERDICTS}
 
 
+# How each evidence kind reads after a count: "8 on independent data, 11 circular".
+EVIDENCE_WORDS = {
+    "direct": "on independent data",
+    "proxy": "on proxy data",
+    "circular": "circular",
+    "manual": "by hand",
+}
+# What a flag beside a claim says: direct evidence needs no flag.
+EVIDENCE_FLAGS = {"proxy": "proxy", "circular": "circular"}
+
+
+def evidence_of(claim: dict[str, Any]) -> str | None:
+    """A claim's evidence kind; a report from before v1.1 has only `circular`."""
+    if claim.get("evidence") is not None:
+        return str(claim["evidence"])
+    return "circular" if claim.get("circular") else None
+
+
+def evidence_breakdown(report: dict[str, Any], verdict: str) -> str:
+    """` (8 on independent data, 11 circular, 4 by hand)` for a verdict some of whose claims
+    rest on anything but direct data; empty otherwise (and for pre-v1.1 reports)."""
+    kinds = (report.get("summary") or {}).get("evidence") or {}
+    tally = {kind: int((kinds.get(kind) or {}).get(verdict, 0)) for kind in EVIDENCE_WORDS}
+    if not any(n for kind, n in tally.items() if kind != "direct"):
+        return ""
+    return " (" + ", ".join(f"{n} {EVIDENCE_WORDS[k]}" for k, n in tally.items() if n) + ")"
+
+
 def summary_line(report: dict[str, Any]) -> str:
-    """`12 claims: 5 pass, 2 warn, 3 fail, 1 error, 1 skip`."""
+    """`12 claims: 5 pass (3 on independent data, 2 circular), 2 warn, 3 fail, 1 error,
+    1 skip`: the evidence behind a verdict is given when not all of it is direct."""
     tally = counts(report)
     total = sum(tally.values())
-    parts = ", ".join(f"{tally[v]} {v}" for v in VERDICTS)
+    parts = ", ".join(f"{tally[v]} {v}{evidence_breakdown(report, v)}" for v in VERDICTS)
     return f"{total} claim{'s' if total != 1 else ''}: {parts}"
 
 
@@ -154,6 +183,7 @@ _CLAIM_DEFAULTS: dict[str, Any] = {
     "actual": None,
     "explanation": "",
     "circular": False,
+    "evidence": None,
     "kind": None,
     "rule": None,
     "rounding": None,
@@ -194,6 +224,8 @@ def normalize(report: dict[str, Any]) -> dict[str, Any]:
         **report,
     }
     out["summary"] = counts(report)
+    if (report.get("summary") or {}).get("evidence") is not None:
+        out["summary"]["evidence"] = report["summary"]["evidence"]
     out["claims"] = [{**_CLAIM_DEFAULTS, **c} for c in report.get("claims", [])]
     out["datasets"] = [{**_DATASET_DEFAULTS, **d} for d in report.get("datasets", [])]
     return out

@@ -15,7 +15,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from factcheck.report._common import normalize, summary_line, uncovered_figures
+from factcheck.report._common import (
+    EVIDENCE_FLAGS,
+    evidence_of,
+    normalize,
+    summary_line,
+    uncovered_figures,
+)
 from factcheck.safetext import neutralise
 
 COMMANDS = {"fail": "error", "error": "error", "warn": "warning"}
@@ -36,6 +42,11 @@ def command(name: str, message: str, **properties: Any) -> str:
     return f"::{name} {props}::{escape_data(message)}"
 
 
+def _flag(claim: dict[str, Any]) -> str:
+    flag = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
+    return f" ({flag})" if flag else ""
+
+
 def render(report: dict[str, Any]) -> str:
     report = normalize(report)
     lines = [
@@ -44,7 +55,7 @@ def render(report: dict[str, Any]) -> str:
             claim["explanation"] or claim["verdict"],
             file=claim["file"],
             line=max(1, int(claim["line"] or 1)),
-            title=f"factcheck {claim['verdict']}: {claim['id']}",
+            title=f"factcheck {claim['verdict']}{_flag(claim)}: {claim['id']}",
         )
         for claim in report["claims"]
         if claim["verdict"] in COMMANDS

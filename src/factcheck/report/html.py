@@ -13,7 +13,9 @@ from factcheck.report._common import (
     VERDICTS,
     actual,
     by_file,
+    counts,
     coverage_gap,
+    evidence_of,
     metric_text,
     normalize,
     number,
@@ -52,8 +54,9 @@ def render(report: dict[str, Any], *, title: str | None = None) -> str:
     # charts.py escapes every text it writes, so its SVG may go in unescaped.
     env.filters["chart"] = lambda claim: Markup(chart(claim))
     env.filters["coverage_gap"] = coverage_gap
+    env.filters["evidence"] = evidence_of
     files = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
-    total = sum(report["summary"].values())
+    total = sum(counts(report).values())
     default_title = "factcheck report — " + "; ".join(
         str(source.get("title") or file) for file, source, _ in files
     )

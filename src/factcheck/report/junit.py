@@ -16,7 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from factcheck.report._common import actual, by_file, normalize
+from factcheck.report._common import actual, by_file, evidence_of, normalize
 
 # Characters XML 1.0 cannot carry at all (not even escaped): dropped, or the file is unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -92,6 +92,7 @@ def _case(
         f"{file}:{claim['line']}: {verdict}\nquote: {claim['quote']}\n"
         f"claimed: {claim['claim']}\nactual: {actual(claim['actual'], 40)}\n"
         + (f"rule: {claim['rule']}\n" if claim["rule"] else "")
+        + (f"evidence: {evidence_of(claim)}\n" if evidence_of(claim) else "")
         + message
     )
     if verdict == "fail" or (verdict == "warn" and strict):

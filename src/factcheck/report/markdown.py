@@ -12,9 +12,11 @@ import re
 from typing import Any
 
 from factcheck.report._common import (
+    EVIDENCE_FLAGS,
     actual,
     counts,
     coverage_gap,
+    evidence_of,
     normalize,
     problems_first,
     summary_line,
@@ -57,6 +59,12 @@ def code(value: Any) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def _flag(claim: dict[str, Any]) -> str:
+    """` (circular)`, ` (proxy)`: evidence weaker than direct data, beside the reason."""
+    flag = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
+    return f" ({flag})" if flag else ""
+
+
 def title(report: dict[str, Any]) -> str:
     tally = counts(report)
     total = sum(tally.values())
@@ -83,7 +91,7 @@ def render(report: dict[str, Any]) -> str:
                 f"| {ICONS[c['verdict']]} {c['verdict']} "
                 f"| {code(c['id'])} {cell(c['file'])}:{c['line']} "
                 f"| {cell(c['quote'])} | {cell(c['claim'])} | {cell(actual(c['actual']))} "
-                f"| {cell(c['explanation'])}{' (circular)' if c['circular'] else ''} |"
+                f"| {cell(c['explanation'])}{_flag(c)} |"
             )
         lines.append("")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.report._common import normalize, uncovered_figures
+from factcheck.report._common import evidence_of, normalize, uncovered_figures
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
@@ -97,6 +97,7 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
             "quote": claim["quote"],
             "actual": claim["actual"],
             "circular": claim["circular"],
+            "evidence": evidence_of(claim),
         },
     }
 

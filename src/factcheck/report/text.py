@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.report._common import (
+    EVIDENCE_FLAGS,
     actual,
     by_file,
     coverage_gap,
+    evidence_of,
     metric_text,
     normalize,
     number,
@@ -49,7 +51,8 @@ def render(
             verdict = claim["verdict"]
             head = paint(verdict, f"  {SYMBOLS[verdict]} {verdict:<5}")
             figure = "" if claim["actual"] is None else f" = {actual(claim['actual'], 4)}"
-            flag = " [circular]" if claim["circular"] else ""
+            evidence = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
+            flag = f" [{evidence}]" if evidence else ""
             lines.append(
                 f'{head} {one_line(claim["id"])}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
@@ -72,7 +75,7 @@ def render(
         )
         for failure in dataset["failures"]:
             examples = ", ".join(
-                f"{c.get('failure_case')!r} (row {c.get('index')})"
+                f"{c.get('failure_case')!r} ({_where_row(c)})"
                 for c in failure.get("failure_cases", [])[:5]
             )
             column = f"column {failure['column']}: " if failure.get("column") else ""
@@ -144,3 +147,11 @@ def _drift_reason(item: dict[str, Any]) -> str:
     if item.get("datasets_changed"):
         text += "; data changed: " + ", ".join(item["datasets_changed"])
     return text
+
+
+def _where_row(case: dict[str, Any]) -> str:
+    """A failing row as the editor finds it: the file's line, else a 1-based row number."""
+    if case.get("line"):
+        return f"line {case['line']}"
+    index = case.get("index")
+    return f"row {index + 1}" if isinstance(index, int) else f"row {index}"

@@ -1,0 +1,186 @@
+"""Running the compiled suites in a file-based GX context in OUT/gx, and its Data Docs.
+
+Nothing leaves the machine: analytics are off (`GX_ANALYTICS_ENABLED=False` before the
+import and `analytics_enabled: false` in the context's config), no progress bars, nothing
+is written outside OUT, and the Data Docs reference no network address (offline.py).
+A suite with nothing compiled is not run: GX would show it green ("0 of 0"), which reads
+as a pass; the accounting page lists it as empty instead. Stored results keep no
+traceback or local path (GX keeps both when an expectation raises).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.export.claims_suite import compile_claims
+from factcheck.export.schema_suite import Compiled, compile_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DOCS_INDEX = Path("gx") / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+@dataclass
+class SuiteRun:
+    suite: str
+    compiled: Compiled
+    evaluated: int = 0
+    successful: int = 0
+    unsuccessful: list[str] = field(default_factory=list)  # labels
+
+    @property
+    def ran(self) -> bool:
+        return bool(self.compiled.expectations)
+
+
+@dataclass
+class Export:
+    runs: dict[str, tuple[SuiteRun, SuiteRun]]  # dataset -> (schema, claims)
+    elsewhere: list[tuple[str, str]]  # claims without a dataset
+    index: Path  # Data Docs' index.html
+    network_left: list[str] = field(default_factory=list)  # should stay empty
+
+
+def import_gx() -> tuple[Any, Any]:
+    """great_expectations and its expectations, analytics off before the first import."""
+    os.environ["GX_ANALYTICS_ENABLED"] = "False"
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    return gx, gxe
+
+
+def export(outcome: Any, out: Path) -> Export:
+    """Compile, run and document every dataset's suites into OUT (which must be empty)."""
+    with warnings.catch_warnings():
+        # GX 1.9+ deprecates string row_conditions (kept: they read as the where does) and
+        # pandas warns about a user's regex groups: neither is news for the auditor.
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message="This pattern is interpreted as a regular")
+        return _export(outcome, out)
+
+
+def _export(outcome: Any, out: Path) -> Export:
+    from factcheck.export.accounting import write_accounting
+    from factcheck.export.offline import make_offline
+    from factcheck.problems import Problems
+    from factcheck.validate import load_schema, read_dataset
+
+    gx, gxe = import_gx()
+    project, report = outcome.project, outcome.report
+    problems = Problems()  # run_check read all of it already: no new problem here
+    schemas: dict[str, Any] = {}
+    frames: dict[str, pd.DataFrame] = {}
+    for name, spec in project.datasets.items():
+        schemas[name] = load_schema(spec, problems)
+        frame, _ = read_dataset(spec, problems)
+        frames[name] = _validated(schemas[name], frame)
+    specs = {c.id: c for c in project.claims}
+    claims, elsewhere = compile_claims(report["claims"], specs, frames, schemas, gxe)
+    schema_files = {d["name"]: d.get("schema") for d in report["datasets"]}
+
+    out.mkdir(parents=True, exist_ok=True)
+    context = _context(gx, out)
+    source = context.data_sources.add_pandas("factcheck")
+    runs: dict[str, tuple[SuiteRun, SuiteRun]] = {}
+    for name, frame in frames.items():
+        batches = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+        schema_run = SuiteRun(
+            f"{name}.schema", compile_schema(schemas[name], gxe, schema_files.get(name))
+        )
+        claims_run = SuiteRun(f"{name}.claims", claims[name])
+        for run in (schema_run, claims_run):
+            if run.ran:
+                _run(gx, context, batches, frame, run)
+        runs[name] = (schema_run, claims_run)
+    _scrub_results(out / "gx" / "uncommitted" / "validations")
+    context.build_data_docs()
+    site = (out / DOCS_INDEX).parent
+    result = Export(runs, elsewhere, out / DOCS_INDEX)
+    write_accounting(result, report, site)
+    result.network_left = make_offline(site)
+    return result
+
+
+def _validated(schema: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as pandera coerces it; for a dataset failing its schema, the coerced
+    frame pandera kept (its failing rows are what the schema suite shows)."""
+    if schema is None:
+        return frame
+    from pandera.errors import SchemaError, SchemaErrors
+
+    try:
+        return schema.validate(frame, lazy=True)
+    except SchemaErrors as exc:
+        return exc.data if exc.data is not None else frame
+    except SchemaError:
+        return frame
+
+
+def _context(gx: Any, out: Path) -> Any:
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="file", project_root_dir=out)
+    context.variables.analytics_enabled = False
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    context.variables.save()
+    return context
+
+
+def _run(gx: Any, context: Any, batches: Any, frame: pd.DataFrame, run: SuiteRun) -> None:
+    suite = context.suites.add(gx.ExpectationSuite(name=run.suite))
+    for expectation in run.compiled.expectations:
+        suite.add_expectation(expectation)
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=run.suite, data=batches, suite=suite)
+    )
+    result = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+    # Results come back in suite order; match them by expectation id, not position.
+    labels = {e.id: label for e, label in zip(suite.expectations, run.compiled.labels, strict=True)}
+    run.evaluated = len(result.results)
+    for item in result.results:
+        if item.success:
+            run.successful += 1
+        else:
+            run.unsuccessful.append(
+                labels.get(item.expectation_config.id, item.expectation_config.type)
+            )
+
+
+# An absolute path inside an exception's message: the machine's layout is nobody's business.
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][\w.@+-]+){2,}")
+
+
+def _scrub_results(folder: Path) -> None:
+    """Drop tracebacks and local paths from the stored validation results (Data Docs are
+    built from them), keeping the exception's message."""
+    for path in folder.rglob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if _scrub(data):
+            path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def _scrub(node: Any) -> bool:
+    changed = False
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "exception_traceback" and value:
+                node[key] = None
+                changed = True
+            elif key == "exception_message" and isinstance(value, str):
+                clean = _PATH.sub("<path>", value)
+                changed |= clean != value
+                node[key] = clean
+            else:
+                changed |= _scrub(value)
+    elif isinstance(node, list):
+        for item in node:
+            changed |= _scrub(item)
+    return changed
