@@ -332,14 +332,17 @@ def replay(root: Path, report: Path, fmt: str) -> None:
 
 
 def register_commands() -> None:
-    """Add the commands that live beside their logic: drift (lock, history, diff) and
-    gx-export. Their modules import nothing heavy until a command runs."""
+    """Add the commands that live beside their logic: drift (lock, history, diff),
+    gx-export, init and schema. Their modules import nothing heavy until a command runs."""
+    from factcheck import infer_schema, init_project
     from factcheck.drift.cli import register as register_drift
     from factcheck.export.cli import register as register_gx_export
 
     if "lock" not in cli.commands:
         register_drift(cli)
         register_gx_export(cli)
+        init_project.register(cli)
+        infer_schema.register(cli)
 
 
 def main() -> None:

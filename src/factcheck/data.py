@@ -1,10 +1,18 @@
-"""Reading data files: read-only, by suffix, with a content hash for the report."""
+"""Reading data files: read-only, by suffix, with a content hash for the report.
+
+Into pandas (`read_frame`: xlsx, and schemas validated in pandas) or where they lie,
+through DuckDB (`open_in_duckdb`: CSV, Parquet, JSON).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import tempfile
+import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,3 +48,84 @@ def read_frame(path: Path) -> pd.DataFrame:
     if suffix == ".json":
         return pd.read_json(path)
     raise ValueError(f"unknown data format {suffix}")
+
+
+# pandas' default missing-value spellings in CSV, so a file reads the same in DuckDB.
+_CSV_NULLS = (
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+    "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+)  # fmt: skip
+# The types pandas' read_csv infers, so a column without a schema dtype has the same type.
+_CSV_TYPES = "['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR']"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def duckdb_reader(path: Path, fmt: str, whole_sample: bool = False) -> str:
+    """DuckDB's table function that reads the file where it lies (no copy into pandas)."""
+    where = _quote(str(path))
+    if fmt == "csv":
+        nulls = "[" + ", ".join(_quote(n) for n in _CSV_NULLS) + "]"
+        sample = ", sample_size = -1" if whole_sample else ""
+        return (
+            # pandas' dialect: comma, double quotes (doubled to escape), strict.
+            f"read_csv({where}, header = true, delim = ',', quote = '\"', escape = '\"', "
+            f"strict_mode = true, nullstr = {nulls}, "
+            f"auto_type_candidates = {_CSV_TYPES}{sample})"
+        )
+    if fmt == "parquet":
+        return f"read_parquet({where}, file_row_number = true)"
+    if fmt in ("json", "jsonl"):
+        layout = "newline_delimited" if fmt == "jsonl" else "array"
+        return f"read_json({where}, format = '{layout}')"
+    raise ValueError(f"DuckDB does not read {fmt} files here")
+
+
+def open_in_duckdb(path: Path, fmt: str) -> tuple[Any, dict[str, str]]:
+    """A DuckDB connection whose view `__rows` is the file's rows with `__row` (the row's
+    position, 0-based as pandas' index), and the columns' types as read.
+
+    CSV and JSON are loaded once into DuckDB's compressed columnar storage (every check and
+    scan would otherwise parse the text again); Parquet is scanned in place. Memory is
+    bounded: past the limit DuckDB spills to a temporary folder, removed at close.
+    """
+    import duckdb
+
+    spill = tempfile.mkdtemp(prefix="factcheck-duckdb-")
+    con = duckdb.connect(config={"temp_directory": spill, "memory_limit": _memory_limit()})
+    con.execute("SET preserve_insertion_order = true")  # rowid is then the file's order
+    closer = weakref.finalize(con, shutil.rmtree, spill, True)
+    try:
+        if fmt == "parquet":
+            con.execute(
+                "CREATE VIEW __rows AS SELECT file_row_number AS __row, "
+                f"* EXCLUDE (file_row_number) FROM {duckdb_reader(path, fmt)}"
+            )
+        else:
+            _load_text(con, path, fmt)
+            con.execute("CREATE VIEW __rows AS SELECT rowid AS __row, * FROM __raw")
+        described = con.execute("DESCRIBE SELECT * EXCLUDE (__row) FROM __rows").fetchall()
+    except BaseException:
+        con.close()
+        closer()
+        raise
+    return con, {str(row[0]): str(row[1]).upper() for row in described}
+
+
+def _load_text(con: Any, path: Path, fmt: str) -> None:
+    import duckdb
+
+    try:
+        con.execute(f"CREATE TABLE __raw AS SELECT * FROM {duckdb_reader(path, fmt)}")
+    except duckdb.ConversionException:
+        # The types were guessed from a sample and a later row does not fit: read the
+        # whole file to guess them (twice the reading, only for such files).
+        con.execute(f"CREATE TABLE __raw AS SELECT * FROM {duckdb_reader(path, fmt, True)}")
+
+
+def _memory_limit() -> str:
+    """DuckDB's memory limit: FACTCHECK_DUCKDB_MEMORY (e.g. 2GB), else 1GB; past it DuckDB
+    spills to disk rather than growing."""
+    return os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")

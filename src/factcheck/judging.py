@@ -10,7 +10,14 @@ from typing import Any
 
 from factcheck.engines.base import MetricResult
 from factcheck.judge import NotANumber, describe_rule
-from factcheck.load.spec import OVER_GROUPS, OVER_KEY, ClaimSpec, MetricSpec, datasets_behind
+from factcheck.load.spec import (
+    OVER_GROUPS,
+    OVER_KEY,
+    ClaimSpec,
+    MetricSpec,
+    Reading,
+    datasets_behind,
+)
 from factcheck.plan import metric_key
 
 
@@ -89,6 +96,7 @@ def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]
         else None,
         "rounding": None,
         "band": None,
+        "readings": [],  # each listed reading's label, claim, actual, verdict, explanation
         "tags": list(claim.tags),
         "note": claim.note,
         "proxy": claim.proxy,
@@ -130,49 +138,14 @@ def _judge_computed(
     datasets: dict[str, Any],
     actuals: dict[str, Any],
 ) -> None:
-    from factcheck.judge import judge
-
     # Known before any figure: an errored claim still says what its data could show.
     entry["circular"] = _circular(claim, datasets, actuals)
     entry["evidence"] = _evidence(claim, entry["circular"])
-    metrics_out = []
-    values: dict[str, Any] = {}
-    for name, metric in claim.metrics().items():
-        value, detail = _metric_value(name, metric, computed, datasets)
-        metrics_out.append(detail)
-        values[name] = value
-    entry["computation"] = {"metrics": metrics_out, "expr": claim.expr_text, "steps": []}
-
-    if claim.expr is not None:
-        from factcheck.lang.expr import EvalError, evaluate
-
-        missing = [name for name in claim.references() if name not in actuals]
-        if missing:
-            raise ClaimError(f"uses claim '{missing[0]}', whose figure could not be computed")
-        env = {**{k: v["value"] for k, v in actuals.items()}, **values}
-        try:
-            evaluation = evaluate(claim.expr, env)
-        except EvalError as exc:
-            raise ClaimError(str(exc)) from None
-        actual: Any = evaluation.value
-        entry["computation"]["steps"] = list(evaluation.steps)
-        over = None
-    else:
-        actual = values["value"]
-        over = claim.metric.over if claim.metric is not None else None
-
-    try:
-        judgement = judge(
-            claim.phrase,
-            actual,
-            over=over if over in OVER_GROUPS else None,
-            tolerance=claim.tolerance,
-            rounding=claim.rounding,
-        )
-    except NotANumber as exc:
-        raise ClaimError(f"'{claim.claim_text}' needs a number; {exc}") from None
-    explanation = judgement.explanation
-    verdict = judgement.verdict
+    actual, judgement, over = _read(claim, computed, datasets, actuals, entry)
+    verdict, explanation = judgement.verdict, judgement.explanation
+    if claim.readings:
+        entry["readings"] = [_other_reading(r, computed, datasets, actuals) for r in claim.readings]
+        verdict, explanation = combine_readings(verdict, explanation, entry["readings"])
     if claim.proxy:
         verdict, explanation = _proxy_cap(claim, verdict, explanation)
     if entry["circular"]:
@@ -189,6 +162,106 @@ def _judge_computed(
         entry["band"] = {"low": judgement.low, "high": judgement.high}
     if not isinstance(actual, dict) and over not in OVER_KEY:
         actuals[claim.id] = {"value": actual, "circular": entry["circular"]}
+
+
+def _read(
+    claim: ClaimSpec,
+    computed: dict[Any, MetricResult],
+    datasets: dict[str, Any],
+    actuals: dict[str, Any],
+    entry: dict[str, Any] | None = None,
+) -> tuple[Any, Any, str | None]:
+    """The claim's figure and its judgement (and the `over` it was judged by); the
+    computation goes into `entry` when given. Raises ClaimError."""
+    from factcheck.judge import judge
+
+    metrics_out = []
+    values: dict[str, Any] = {}
+    for name, metric in claim.metrics().items():
+        value, detail = _metric_value(name, metric, computed, datasets)
+        metrics_out.append(detail)
+        values[name] = value
+    steps: list[str] = []
+    if entry is not None:
+        entry["computation"] = {"metrics": metrics_out, "expr": claim.expr_text, "steps": steps}
+
+    if claim.expr is not None:
+        from factcheck.lang.expr import EvalError, evaluate
+
+        missing = [name for name in claim.expr_references() if name not in actuals]
+        if missing:
+            raise ClaimError(f"uses claim '{missing[0]}', whose figure could not be computed")
+        env = {**{k: v["value"] for k, v in actuals.items()}, **values}
+        try:
+            evaluation = evaluate(claim.expr, env)
+        except EvalError as exc:
+            raise ClaimError(str(exc)) from None
+        actual: Any = evaluation.value
+        steps.extend(evaluation.steps)
+        over = None
+    else:
+        actual = values["value"]
+        over = claim.metric.over if claim.metric is not None else None
+
+    try:
+        judgement = judge(
+            claim.phrase,
+            actual,
+            over=over if over in OVER_GROUPS else None,
+            tolerance=claim.tolerance,
+            rounding=claim.rounding,
+        )
+    except NotANumber as exc:
+        raise ClaimError(f"'{claim.claim_text}' needs a number; {exc}") from None
+    return actual, judgement, over
+
+
+def _other_reading(
+    reading: Reading,
+    computed: dict[Any, MetricResult],
+    datasets: dict[str, Any],
+    actuals: dict[str, Any],
+) -> dict[str, Any]:
+    """One listed reading's figure and verdict, as the report shows it under the claim."""
+    out: dict[str, Any] = {"label": reading.label, "claim": reading.claim.claim_text}
+    try:
+        actual, judgement, _ = _read(reading.claim, computed, datasets, actuals)
+    except ClaimError as exc:
+        return {**out, "actual": None, "verdict": "error", "explanation": str(exc)}
+    return {
+        **out,
+        "actual": actual,
+        "verdict": judgement.verdict,
+        "explanation": judgement.explanation,
+    }
+
+
+# How a reading's verdict reads in "depends on the reading: <label> passes, <label> fails".
+_READS = {
+    "pass": "passes",
+    "warn": "passes loosely",
+    "fail": "fails",
+    "error": "cannot be computed",
+}
+OWN_READING = "as written"
+
+
+def combine_readings(
+    verdict: str, explanation: str, readings: list[dict[str, Any]]
+) -> tuple[str, str]:
+    """Contract section 8: pass only when the claim's own reading and every listed one
+    pass, fail only when all fail, otherwise warn naming what each reading does. A reading
+    that cannot be computed leaves the claim undecided: error."""
+    verdicts = [verdict, *(r["verdict"] for r in readings)]
+    labels = ", ".join(r["label"] for r in readings)
+    broken = next((r for r in readings if r["verdict"] == "error"), None)
+    if broken is not None:
+        return "error", f"reading '{broken['label']}' cannot be computed: {broken['explanation']}"
+    if len(set(verdicts)) == 1:
+        return verdict, f"{explanation}; every other reading {_READS[verdict]} too ({labels})"
+    said = [f"{OWN_READING} {_READS[verdict]}"]
+    said += [f"{r['label']} {_READS[r['verdict']]}" for r in readings]
+    return "warn", "depends on the reading: " + ", ".join(said)
 
 
 def _metric_value(
@@ -258,7 +331,7 @@ def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any
     """True when everything behind the figure is reported data citing this very publication:
     its own datasets, and every claim it uses (which were judged first, transitively)."""
     names = {m.dataset for m in claim.metrics().values()}
-    refs = [actuals[name] for name in claim.references() if name in actuals]
+    refs = [actuals[name] for name in claim.expr_references() if name in actuals]
     if not names and not refs:
         return False
     own = all(_cites_source(datasets[n].spec, claim) for n in names)

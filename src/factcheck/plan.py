@@ -44,7 +44,7 @@ def make_plan(claims: list[ClaimSpec]) -> Plan:
     requested = 0
     seen: set[MetricKey] = set()
     for claim in claims:
-        for metric in claim.metrics().values():
+        for metric in claim.planned_metrics():  # readings' metrics share the scans
             requested += 1
             key = metric_key(metric)
             seen.add(key)

@@ -21,9 +21,9 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
-from factcheck.load.claims import dependency_order
 from factcheck.load.limits import Policy
 from factcheck.load.project import load_project
+from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 
@@ -79,25 +79,31 @@ def run_check(options: Options) -> Outcome:
     if problems or engine is None:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
 
-    from factcheck.validate import load_schema, read_dataset, validate
+    from factcheck.validate import load_schema, validate_dataset
 
     limits = project.settings.limits
     schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
-    frames = {name: read_dataset(spec, problems) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
     results = {}
     for name, spec in project.datasets.items():
         _say(options, f"validating {spec.rel_path}")
-        frame, digest = frames[name]
-        results[name] = validate(spec, frame, digest, schemas[name])
+        result = validate_dataset(spec, schemas[name], not engine.needs_frame, problems, limits)
+        if result is not None:
+            results[name] = result
+    if problems:  # a file that cannot be read: every such file is named
+        _close(results)
+        return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
     lap("validate")
 
     from factcheck.judging import judge_claims
 
     claims = dependency_order(project.claims)
     needed = _needed(claims, options)
-    computed = _compute(engine, claims, needed, results, options)
+    try:
+        computed = _compute(engine, claims, needed, results, options)
+    finally:
+        _close(results)
     lap("compute")
     judged = judge_claims(claims, needed, options, computed, results)
     lap("judge")
@@ -136,6 +142,11 @@ def run_check(options: Options) -> Outcome:
         entry["fingerprint"] = fingerprint(by_id[entry["id"]], by_id, schema_hashes)
     lap("report")
     return Outcome(code, problems, report, project, timings)
+
+
+def _close(results: dict[str, Any]) -> None:
+    for result in results.values():
+        result.close()
 
 
 def evidence_counts(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -229,6 +240,9 @@ def _sources(project: Project) -> list[dict[str, Any]]:
                 ],
                 "missing_quotes": [c.id for c in coverage.missing_quotes],
             }
+            # The text itself, so the HTML report can show the article annotated and a
+            # report rendered later from JSON still has it.
+            entry["article"] = (project.root / coverage.text_file).read_text(encoding="utf-8")
         out.append(entry)
     return out
 
@@ -239,7 +253,7 @@ def fingerprint(
     """A hash of what a claim's figure depends on: its definition, the definitions of the
     claims its expression uses (transitively), and its datasets' schemas."""
     used = claims_used(claim, by_id)
-    datasets = sorted({m.dataset for c in [claim, *used] for m in c.metrics().values()})
+    datasets = sorted({m.dataset for c in [claim, *used] for m in c.planned_metrics()})
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
     body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes

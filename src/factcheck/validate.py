@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.data import file_format, read_frame, sha256
-from factcheck.engines.base import Source
+from factcheck.engines.base import Source, first_line
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
+from factcheck.schema_sql import SqlSchema, Unsupported, translate
+from factcheck.validate_sql import plain_value, validate_rows, view_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,9 +33,17 @@ class DatasetResult:
     valid: bool
     frame: pd.DataFrame | None = None  # the validated (coerced) frame
     failures: list[dict[str, Any]] = field(default_factory=list)
+    in_place: Source | None = None  # validated where it lies: what the engine computes on
+
+    def close(self) -> None:
+        """Release what validation held open (a DuckDB connection and its spill folder)."""
+        if self.in_place is not None and self.in_place.session is not None:
+            self.in_place.session.close()
 
     def source(self) -> Source:
         """What an engine computes on: the validated rows, where they are."""
+        if self.in_place is not None:
+            return self.in_place
         spec = self.spec
         return Source(spec.name, frame=self.frame, path=spec.path, format=file_format(spec.path))
 
@@ -92,10 +102,99 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
     return None
 
 
-def read_dataset(spec: DatasetSpec, problems: Problems) -> tuple[pd.DataFrame | None, str]:
+def validate_dataset(
+    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems, limits: Limits | None = None
+) -> DatasetResult | None:
+    """Read and validate one dataset: where it lies when `in_place` (the engine computes in
+    DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
+    fmt = file_format(spec.path)
+    rules = _sql_rules(schema) if in_place and fmt != "xlsx" else None
+    if rules is None:
+        frame, digest = read_dataset(spec, problems, limits)
+        return None if frame is None else validate(spec, frame, digest, schema)
+    from factcheck.data import open_in_duckdb
+    from factcheck.data_limits import data_problem, rows_problem
+
+    # The same limits as for pandas: DuckDB's memory is bounded, its time is not.
+    too_large = data_problem(spec.path, limits or Limits())
+    if too_large:
+        problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+        return None
     try:
         digest = sha256(spec.path)
-        return read_frame(spec.path), digest
+        con, actual = open_in_duckdb(spec.path, fmt)
+    except Exception as exc:  # a reader error is a property of the user's file
+        _cannot_read(spec, exc, problems)
+        return None
+
+    def run(sql: str) -> list[tuple[Any, ...]]:
+        return con.execute(sql).fetchall()
+
+    rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    too_large = rows_problem(rows, limits or Limits())  # JSON: known only once read
+    if too_large:
+        con.close()
+        problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+        return None
+    _add_lines(failures, spec.path)
+    con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
+    columns = {name: actual[name] for name in actual}
+    source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
+    return DatasetResult(spec, digest, rows, not failures, None, failures, source)
+
+
+def _add_lines(failures: list[dict[str, Any]], path: Path | None) -> None:
+    """Each example row's line in the file, as the pandas path gives it (see rowlines)."""
+    from factcheck.rowlines import row_lines
+
+    shown = {
+        case["index"]
+        for failure in failures
+        for case in failure["failure_cases"]
+        if isinstance(case["index"], int)
+    }
+    lines = row_lines(path, shown) if path is not None else {}
+    for failure in failures:
+        failure["failure_cases"] = [
+            {"index": c["index"], "line": lines.get(c["index"]), "failure_case": c["failure_case"]}
+            for c in failure["failure_cases"]
+        ]
+
+
+def _sql_rules(schema: Any) -> SqlSchema | None:
+    """The schema as SQL, or None when a rule of it runs only in pandas (a Python check)."""
+    if schema is None:
+        return SqlSchema(columns=[])
+    try:
+        return translate(schema)
+    except Unsupported:
+        return None
+
+
+def _cannot_read(spec: DatasetSpec, exc: Exception, problems: Problems) -> None:
+    problems.add(
+        spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {first_line(exc)}", spec.name
+    )
+
+
+def read_dataset(
+    spec: DatasetSpec, problems: Problems, limits: Limits | None = None
+) -> tuple[pd.DataFrame | None, str]:
+    from factcheck.data_limits import data_problem, rows_problem
+
+    limits = limits or Limits()
+    try:
+        too_large = data_problem(spec.path, limits)
+        frame = None if too_large else read_frame(spec.path)
+        too_large = too_large or rows_problem(len(frame), limits)
+        if too_large:
+            problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+            return None, ""
+        return frame, sha256(spec.path)
+    except MemoryError:
+        message = f"{spec.rel_path}: out of memory reading it; lower --limit data_bytes"
+        problems.add(spec.loc, message, spec.name)
+        return None, ""
     except Exception as exc:  # a reader error is a property of the user's file
         problems.add(
             spec.loc, f"cannot read {spec.rel_path}: {type(exc).__name__}: {exc}", spec.name
@@ -147,28 +246,18 @@ def _failures(cases: pd.DataFrame, path: Path | None) -> list[dict[str, Any]]:
     for (column, check), group in groups:
         examples = [
             {
-                "index": _plain(row["index"]),
+                "index": plain_value(row["index"]),
                 "line": lines.get(row["index"]) if isinstance(row["index"], int) else None,
-                "failure_case": _plain(row["failure_case"]),
+                "failure_case": plain_value(row["failure_case"]),
             }
             for _, row in group.head(EXAMPLES).iterrows()
         ]
         out.append(
             {
                 "check": str(check),
-                "column": None if column is None else str(column),
+                "column": plain_value(column),  # None for a dataframe-wide check
                 "failure_cases": examples,
                 "count": int(len(group)),
             }
         )
     return out
-
-
-def _plain(value: Any) -> Any:
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, int | float | str | bool):
-        return value
-    return str(value)

@@ -44,7 +44,7 @@ PINNED = {
     "ua_two_thirds_release": ("warn", False),  # 0.612: three-fifths, under proxy
     "ua_small_proportion_to_court": ("pass", False),  # 5.3% < 10%
     "ua_rise_in_cases": ("pass", False),  # 2024 the largest year
-    "ua_not_far_behind": ("fail", False),  # 0.57 of Russia's court cases
+    "ua_not_far_behind": ("warn", False),  # 0.57 of Russia in court cases; far ahead opened
     "ru_pgo_never_published": ("skip", False),
     "ru_pgo_stopped_2023": ("skip", False),
     "ru_jan_may_cases": ("skip", False),
@@ -52,7 +52,7 @@ PINNED = {
     "ru_parts_vs_men": ("pass", True),  # 20,538 within 1% of 20,662
     "ru_convicted_within_received": ("pass", True),  # 0.858 < 1
     "ru_growth_since_june_2024": ("pass", False),  # 922
-    "ru_convictions_since_june_2024": ("fail", False),  # 800.6, just above 800
+    "ru_convictions_since_june_2024": ("warn", False),  # 800.6; 798.3 from 17 June
     "ru_growth_since_december": ("warn", False),  # 4,636 under proxy
     "ua_release_share_407_408": ("warn", False),  # 0.588 under proxy
     "ua_charges_2025_monthly": ("fail", False),  # 103, 177, 546, 792
@@ -162,3 +162,31 @@ def test_every_figure_of_the_article_has_a_claim() -> None:
     statements = {f["text"] for f in files[0]["figures"] if f["kind"] == "statement"}
     assert {"peak", "rise", "only a small proportion", "not far behind"} <= statements
     assert statements <= figures
+
+
+def test_the_docs_state_the_result_the_tool_gives(report: dict) -> None:
+    # docs/mediazona-2025-06-26.md summarises the run by verdict and by evidence strength;
+    # a change that moves a count must change the page too.
+    doc = (ROOT / "docs" / "mediazona-2025-06-26.md").read_text(encoding="utf-8")
+    summary = report["summary"]
+    counts = ", ".join(f"{summary[v]} {v}" for v in ("pass", "warn", "fail", "error", "skip"))
+    assert f"**{len(report['claims'])} claims — {counts}**" in doc
+    evidence = summary["evidence"]
+    assert f"**{evidence['direct']['pass']} pass on independent data**" in doc
+    assert f"**{evidence['circular']['pass']} pass circular**" in doc
+    assert f"**{evidence['manual']['pass']} pass by hand**" in doc
+    assert f"**{summary['warn']} warn**" in doc and f"**{summary['fail']} fail**" in doc
+
+
+def test_statements_are_marked_by_their_claims_in_the_article_view(report: dict) -> None:
+    # The HTML report's annotated article marks "peak" with ru_peak_activity's verdict, as it
+    # marks "the majority" with ru_cases_majority_337's.
+    from factcheck.report.article import annotate
+
+    text = (ROOT / "claims" / "mediazona-2025-06-26.txt").read_text(encoding="utf-8")
+    paragraphs, _ = annotate(text, report["claims"])
+    marks = {m.text: m.claim for p in paragraphs for m in p if not isinstance(m, str)}
+    assert marks["peak"] == "ru_peak_activity"
+    assert marks["rise"] == "ua_rise_in_cases"
+    assert marks["only a small proportion"] == "ua_small_proportion_to_court"
+    assert marks["not far behind"] == "ua_not_far_behind"

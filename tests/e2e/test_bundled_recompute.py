@@ -235,6 +235,51 @@ FIGURES: dict[str, Callable[[], float | int | str | dict[str, int]]] = {
 }
 
 
+LATE_MAY = "2025-05-20"
+# Each listed reading of a claim (contract section 8): (claim, label) -> its figure.
+READINGS: dict[tuple[str, str], Callable[[], float]] = {
+    ("ru_peak_activity", "late May = 20 May"): lambda: (
+        ((cases_may_2025() - cases_dec_2024()) / months_between(DEC_2024, LATE_MAY))
+        / counts_period("cases_received", "2024-07")
+    ),
+    ("ru_new_cases_per_month", "late May = 20 May"): lambda: (
+        (cases_may_2025() - cases_dec_2024()) / months_between(DEC_2024, LATE_MAY)
+    ),
+    ("ru_convictions_per_month", "end of May = 20 May"): lambda: (
+        (relay(KI, "sentenced") - sentenced_dec_2024()) / months_between(DEC_2024, LATE_MAY)
+    ),
+    ("ru_slightly_more_than_2024", "mid-June 2024 = 17 June"): lambda: (
+        april_verdicts()
+        / (
+            (sentenced_dec_2024() - mediazona(JUN_2024, "sentenced"))
+            / months_between("2024-06-17", DEC_2024)
+        )
+    ),
+    ("ua_not_far_behind", "cases opened (Ukraine's proceedings registered in 2024)"): lambda: (
+        pgo("registered_in_period", (2024,)) / counts_period("cases_handled", "2024")
+    ),
+    ("ru_growth_since_june_2024", "mid-June 2024 = 17 June"): lambda: (
+        (cases_may_2025() - mediazona(JUN_2024, "cases", total_only=True))
+        / months_between("2024-06-17", END_MAY)
+    ),
+    ("ru_growth_since_june_2024", "late May = 20 May"): lambda: (
+        (cases_may_2025() - mediazona(JUN_2024, "cases", total_only=True))
+        / months_between(JUN_2024, LATE_MAY)
+    ),
+    ("ru_convictions_since_june_2024", "mid-June 2024 = 17 June"): lambda: (
+        (relay(KI, "sentenced") - mediazona(JUN_2024, "sentenced"))
+        / months_between("2024-06-17", END_MAY)
+    ),
+    ("ru_convictions_since_june_2024", "end of May = 20 May"): lambda: (
+        (relay(KI, "sentenced") - mediazona(JUN_2024, "sentenced"))
+        / months_between(JUN_2024, LATE_MAY)
+    ),
+    ("ru_growth_since_december", 'plain 4,350, without "around"'): lambda: (
+        cases_may_2025() - cases_dec_2024()
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def report() -> dict:
     done = subprocess.run(
@@ -265,6 +310,21 @@ def test_figure_matches_the_independent_computation(report: dict, claim_id: str)
     assert same(claim["actual"], expected), (claim_id, claim["actual"], expected)
 
 
+def test_every_reading_is_recomputed(report: dict) -> None:
+    listed = {(c["id"], r["label"]) for c in report["claims"] for r in c.get("readings") or []}
+    assert listed == set(READINGS)
+
+
+@pytest.mark.parametrize(("claim_id", "label"), list(READINGS))
+def test_reading_matches_the_independent_computation(
+    report: dict, claim_id: str, label: str
+) -> None:
+    claim = next(c for c in report["claims"] if c["id"] == claim_id)
+    reading = next(r for r in claim["readings"] if r["label"] == label)
+    expected = READINGS[(claim_id, label)]()
+    assert same(reading["actual"], expected), (claim_id, label, reading["actual"], expected)
+
+
 def test_the_key_figures_by_hand() -> None:
     # The numbers docs/mediazona-2025-06-26.md quotes, as plain arithmetic on the CSVs.
     assert cases_dec_2024() == 15_902 and sentenced_dec_2024() == 13_998
@@ -274,8 +334,11 @@ def test_the_key_figures_by_hand() -> None:
     assert round(684 / 20, 1) == 34.2  # March 2024's "34 a day": 34 either way
     assert liga("sent_to_court") == 14_321 and liga("registered") == 270_357
     assert round(FIGURES["ru_convictions_since_june_2024"](), 1) == 800.6
-    from_17_june = (17_721 - 8_594) / months_between("2024-06-17", END_MAY)
-    assert round(from_17_june, 1) == 798.3
+    assert (
+        round(READINGS[("ru_convictions_since_june_2024", "mid-June 2024 = 17 June")](), 1) == 798.3
+    )
+    assert round(READINGS[("ru_convictions_since_june_2024", "end of May = 20 May")](), 1) == 826.8
+    assert round(READINGS[("ru_peak_activity", "late May = 20 May")](), 3) == 0.911
 
 
 def test_the_sent_to_court_gap_is_the_medical_measures_column() -> None:

@@ -186,3 +186,36 @@ def test_a_deeply_nested_lock(project, factcheck) -> None:
     result = factcheck("check", "--root", root, "--locked", "--no-history")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "factcheck.lock: " in result.output
+
+
+# --- data limits ---------------------------------------------------------------------
+
+
+def test_a_data_file_over_the_row_limit(project, factcheck) -> None:
+    root = project("basic")
+    with (root / "data" / "cases.csv").open(newline="") as handle:
+        rows = sum(1 for _ in handle) - 1  # synthetic test data: one line per row
+    result = check(factcheck, root, "--limit", f"data_rows={rows - 1}")
+    assert result.exit_code == 2, result.output
+    assert f"data/datasets.yaml:2:3: error: data/cases.csv: more than {rows - 1:,} rows" in (
+        result.stderr
+    )
+    assert f"--limit data_rows={rows}" not in result.stderr  # says N, not a guess
+    assert check(factcheck, root, "--limit", f"data_rows={rows}").exit_code == 1  # verdicts
+
+
+def test_the_project_sets_its_own_limits(project, factcheck) -> None:
+    root = project("basic")
+    (root / "pyproject.toml").write_text("[tool.factcheck.limits]\ndata_rows = 5\n")
+    result = check(factcheck, root)
+    assert result.exit_code == 2 and "more than 5 rows in one data file" in result.stderr
+    assert check(factcheck, root, "--limit", "data_rows=1000").exit_code == 1  # flag wins
+
+
+def test_a_2gb_csv_is_refused_unread(project, factcheck) -> None:
+    root = project("basic")
+    with (root / "data" / "cases.csv").open("r+b") as handle:
+        handle.truncate(2_000_000_000)  # sparse: costs no disk, would cost memory to read
+    result = check(factcheck, root)
+    assert result.exit_code == 2
+    assert "data/cases.csv: more than 1,000,000,000 bytes of one data file" in result.stderr

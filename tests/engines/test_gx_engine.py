@@ -112,50 +112,6 @@ def test_gx_error_inside_a_validation_errors_that_scan(monkeypatch) -> None:
     assert results[("t", "bad", "max", "n", None)].error == "boom from great-expectations"
 
 
-def test_sql_answers_for_nulls_and_empty_input() -> None:
-    import pandas as pd
-
-    from factcheck.engines.duckdb_engine import DuckDBEngine
-    from factcheck.engines.gx_engine import GXEngine
-    from factcheck.lang.where import GroupKey, parse_where
-    from factcheck.plan import Scan
-
-    frame = pd.DataFrame(
-        {
-            "court": pd.array(["A", "B", None, "A", "C", None], dtype="string"),
-            "n": pd.array([1, 2, None, 4, None, 8], dtype="Int64"),
-            "x": [1.5, None, 2.5, 3.0, None, 10.0],
-            "none": pd.array([None] * 6, dtype="Float64"),
-        }
-    )
-    aggregates = [("count", None), ("count", "n"), ("nunique", "court"), ("nunique", "none")]
-    aggregates += [(a, c) for a in ("sum", "mean", "median", "min", "max") for c in "nx"]
-    aggregates += [(a, "none") for a in ("sum", "mean", "median", "min", "max")]
-    scans = [
-        Scan(
-            parse_where(where) if where else None,
-            by,
-            {(str(where), str(by), a, c, None): (a, c) for a, c in aggregates},
-        )
-        for where in (None, "court = 'A'", "court = 'Z'", "x is null")
-        for by in (None, GroupKey("court"))
-    ]
-    duck = DuckDBEngine().compute(Source("t", frame=frame), scans)
-    gx = GXEngine().compute(Source("t", frame=frame), scans)
-    assert duck.keys() == gx.keys()
-    for key, expected in duck.items():
-        got = gx[key]
-        assert (got.rows, got.value, got.groups, got.error) == (
-            expected.rows,
-            expected.value,
-            expected.groups,
-            expected.error,
-        ), key
-        values = [got.value] if got.groups is None else list(got.groups.values())
-        want = [expected.value] if expected.groups is None else list(expected.groups.values())
-        assert [type(v) for v in values] == [type(v) for v in want], key
-
-
 def test_no_network_and_no_files(project, factcheck, tmp_path, monkeypatch, no_network) -> None:
     calls = no_network
     root = with_engine(project(), "gx")

@@ -91,3 +91,28 @@ def test_fixture_covers_what_it_promises(report) -> None:
     assert "&" in claims["flights_total"]["quote"]
     counted = {v: sum(c["verdict"] == v for c in claims.values()) for v in report["summary"]}
     assert counted == report["summary"]
+
+
+def test_drift_reason_says_what_changed() -> None:
+    from factcheck.report._common import drift_reason
+
+    def item(old: object, new: object, ov: str = "pass", nv: str = "pass", **kw: object) -> dict:
+        base = {"old_actual": old, "new_actual": new, "old_verdict": ov, "new_verdict": nv}
+        return {**base, "definition_changed": False, "datasets_changed": [], **kw}
+
+    assert drift_reason(item(1000, 1050, datasets_changed=["orders"])) == (
+        "1,000 (pass) -> 1,050 (pass); data changed: orders"
+    )
+    # Both print as 7.1: the digits that moved are shown instead.
+    assert drift_reason(item(7.1, 7.1000001)) == "7.1 (pass) -> 7.1000001 (pass)"
+    assert drift_reason(item(7.1, 7.1, definition_changed=True)) == (
+        "figure 7.1 and verdict pass unchanged; its definition changed since the lock"
+    )
+    assert drift_reason(item(7.1, 7.1, "pass", "warn")) == (
+        "figure 7.1 unchanged, verdict pass -> warn"
+    )
+    # Groups: only those that moved.
+    old = {f"2025-{m:02}": 100 for m in range(1, 13)}
+    assert drift_reason(item(old, {**old, "2025-11": 101})) == (
+        "2025-11: 100 (pass) -> 2025-11: 101 (pass)"
+    )

@@ -42,7 +42,10 @@ def test_junit_valid_and_complete(report, junit_schema) -> None:
     text = render("junit", report)
     junit_schema.validate(text)
     root = ET.fromstring(text)
-    cases = {c.get("name"): c for c in root.iter("testcase")}
+    # Contract section 8: a drifted claim is also a failing testcase, in the lock's suite.
+    cases = {
+        c.get("name"): c for c in root.iter("testcase") if c.get("classname") != "factcheck.lock"
+    }
     assert list(cases) == [c["id"] for c in report["claims"]]
     for claim in report["claims"]:
         case = cases[claim["id"]]
@@ -55,13 +58,16 @@ def test_junit_valid_and_complete(report, junit_schema) -> None:
             assert case.find(expected).get("message") == claim["explanation"]
         if expected == "skipped":
             assert case.find("skipped").get("message") == claim["reason"]
-    assert root.get("tests") == "12" and root.get("failures") == "3" and root.get("errors") == "1"
+    drifts = len(report["drift"]["claims"])
+    assert root.get("tests") == str(12 + drifts) and root.get("failures") == str(3 + drifts)
+    assert root.get("errors") == "1"
 
 
 def test_junit_suite_per_file_with_counts_and_hashes(report) -> None:
     root = ET.fromstring(render("junit", report))
     suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert list(suites) == ["claims/nyc-flights-2013.yaml", "claims/mediazona-2025-06-26.yaml"]
+    files = ["claims/nyc-flights-2013.yaml", "claims/mediazona-2025-06-26.yaml"]
+    assert list(suites) == [*files, "factcheck.lock"]  # the last: drift under --locked
     mz = suites["claims/mediazona-2025-06-26.yaml"]
     assert (mz.get("tests"), mz.get("failures"), mz.get("errors"), mz.get("skipped")) == (
         "8", "2", "1", "1",
@@ -75,17 +81,18 @@ def test_junit_suite_per_file_with_counts_and_hashes(report) -> None:
 
 
 def test_junit_warn_fails_only_when_strict(report, junit_schema) -> None:
+    drifts = len(report["drift"]["claims"])  # each drifted claim fails too (section 8)
     lax = ET.fromstring(render("junit", report))
-    assert lax.get("failures") == "3"
+    assert lax.get("failures") == str(3 + drifts)
     report["strict"] = True
     strict = render("junit", report)
     junit_schema.validate(strict)
     root = ET.fromstring(strict)
-    assert root.get("failures") == "5"
+    assert root.get("failures") == str(5 + drifts)
     case = next(c for c in root.iter("testcase") if c.get("name") == "mean_dep_delay")
     assert case.find("failure").get("type") == "warn"
     report["strict"] = False
-    assert ET.fromstring(render("junit", report, strict=True)).get("failures") == "5"
+    assert ET.fromstring(render("junit", report, strict=True)).get("failures") == str(5 + drifts)
 
 
 def test_junit_without_locations_is_plain_junit_10(report) -> None:
@@ -134,9 +141,10 @@ def test_sarif_valid_and_located(report) -> None:
     assert run["tool"]["driver"]["name"] == "factcheck"
     assert run["tool"]["driver"]["version"] == report["factcheck_version"]
     bad = claims_by(report, *PROBLEMS)
-    assert len(run["results"]) == len(bad)
+    results = [r for r in run["results"] if r["ruleId"] != "factcheck/drift"]
+    assert len(results) == len(bad)
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    for result, claim in zip(run["results"], bad, strict=True):
+    for result, claim in zip(results, bad, strict=True):
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == claim["file"]
         assert location["region"]["startLine"] == claim["line"]
@@ -208,6 +216,7 @@ COMMAND = re.compile(r"^::(error|warning) file=([^,]*),line=(\d+),title=([^:]*):
 def test_github_commands(report) -> None:
     lines = render("github", report).splitlines()
     commands = [COMMAND.match(line) for line in lines if line.startswith("::")]
+    commands = [m for m in commands if not (m and m.group(4).startswith("factcheck drift"))]
     bad = claims_by(report, *PROBLEMS)
     assert all(commands) and len(commands) == len(bad)
     for match, claim in zip(commands, bad, strict=True):
@@ -331,3 +340,48 @@ def test_text_verbose_skips_details_of_deselected_claims(report) -> None:
 def test_text_colour_only_when_asked(report) -> None:
     coloured = render("text", report, color=True)
     assert "\033[31m  ✗ fail \033[0m jfk_every_month" in coloured
+
+
+# --- drift under --locked, in the formats that annotate (contract section 8) -------------------
+
+
+def test_drift_in_junit_sarif_and_github(report, junit_schema) -> None:
+    items = report["drift"]["claims"]
+    assert items, "the fixture has drift"
+    lines = {c["id"]: (c["file"], c["line"]) for c in report["claims"]}
+    where = {i["id"]: lines.get(i["id"], ("factcheck.lock", 1)) for i in items}
+
+    junit = render("junit", report)
+    junit_schema.validate(junit)
+    suite = next(
+        s for s in ET.fromstring(junit).iter("testsuite") if s.get("name") == "factcheck.lock"
+    )
+    cases = list(suite.iter("testcase"))
+    assert [c.get("name") for c in cases] == [f"drift: {i['id']}" for i in items]
+    assert all(c.find("failure").get("type") == "drift" for c in cases)
+    assert [(c.get("file"), int(c.get("line"))) for c in cases] == [where[i["id"]] for i in items]
+
+    run = json.loads(render("sarif", report))["runs"][0]
+    drift = [r for r in run["results"] if r["ruleId"] == "factcheck/drift"]
+    got = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for r in drift
+    ]
+    assert got == [where[i["id"]] for i in items]
+    assert "factcheck/drift" in [r["id"] for r in run["tool"]["driver"]["rules"]]
+
+    github = [m for m in map(COMMAND.match, render("github", report).splitlines()) if m]
+    drift_lines = [m for m in github if m.group(4).startswith("factcheck drift")]
+    assert [(m.group(2), int(m.group(3))) for m in drift_lines] == [where[i["id"]] for i in items]
+    assert all(m.group(1) == "error" for m in drift_lines)
+
+
+def test_no_drift_section_no_drift_output(report) -> None:
+    report["drift"] = None
+    assert "drift" not in render("junit", report)
+    assert "factcheck drift" not in render("github", report)
+    run = json.loads(render("sarif", report))["runs"][0]
+    assert all(r["ruleId"] != "factcheck/drift" for r in run["results"])

@@ -100,7 +100,9 @@ def first_line(exc: BaseException) -> str:
 
 def plain(value: Any) -> Any:
     """numpy/pandas scalars to plain Python numbers (None for missing)."""
-    if value is None:
+    import pandas as pd  # loaded already: every engine starts from a DataFrame
+
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
     if hasattr(value, "item"):
         value = value.item()

@@ -28,6 +28,9 @@ def _aggregate(data: Any, aggregate: str, column: str | None) -> Any:
         return data.size() if hasattr(data, "ngroups") else len(data)
     if aggregate == "count":
         return data[column].count()  # non-null values, as SQL's count(col)
+    if aggregate == "sum":
+        # SQL's sum of no values is NULL; pandas' is 0.0 unless it must see one value.
+        return data[column].sum(min_count=1)
     return getattr(data[column], _METHOD[aggregate])()
 
 

@@ -200,7 +200,7 @@ def group_key_series(key: GroupKey, df: pd.DataFrame) -> pd.Series:
     if key.func == "month_of_year":
         return _name_of(dates.dt.month, MONTH_NAMES)
     if key.func == "weekday":
-        return _name_of(dates.dt.dayofweek + 1, WEEKDAY_NAMES)  # pandas: Monday is 0
+        return _name_of(dates.dt.day_of_week + 1, WEEKDAY_NAMES)  # pandas: Monday is 0
     fmt = "%Y-%m" if key.func == "month" else "%Y-%m-%d"
     return dates.dt.strftime(fmt).astype("string")
 

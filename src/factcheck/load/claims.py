@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from factcheck.lang.expr import parse_expr
-from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
+from factcheck.lang.where import LangError
 from factcheck.load.keys import check_keys, text
+from factcheck.load.metric import parse_metric, shift
 from factcheck.load.paths import inside
+from factcheck.load.readings import reading_nodes
 from factcheck.load.spec import (
-    AGGREGATES,
     MANUAL_VERDICTS,
     OVER_KEY,
-    OVER_MODES,
     ROUNDING_MODES,
     ClaimSpec,
     DatasetSpec,
     ManualSpec,
     MetricSpec,
+    Reading,
     Settings,
     SourceSpec,
 )
@@ -34,10 +36,9 @@ _SOURCE_KEYS = {"title", "publisher", "published", "url", "text"}
 _DEFAULT_KEYS = {"tolerance", "rounding"}
 _CLAIM_KEYS = {
     "id", "quote", "claim", "metric", "expr", "let", "manual", "unverifiable",
-    "tolerance", "rounding", "note", "tags", "proxy",
+    "tolerance", "rounding", "note", "tags", "proxy", "readings",
 }  # fmt: skip
 _METHODS = ("metric", "expr", "manual", "unverifiable")
-_METRIC_KEYS = {"dataset", "aggregate", "column", "where", "by", "over"}
 _MANUAL_KEYS = {"verdict", "by", "on", "evidence"}
 
 
@@ -194,7 +195,9 @@ def _claim(
     metric = expr = expr_text = manual = unverifiable = None
     let: dict[str, MetricSpec] = {}
     if method == "metric":
-        metric = _metric(node["metric"], node.loc_of("metric"), ctx)
+        metric = parse_metric(
+            node["metric"], node.loc_of("metric"), ctx.datasets, ctx.columns, ctx.problems
+        )
         ok = ok and metric is not None
     elif method == "expr":
         expr, expr_text = _expr(node, ctx)
@@ -222,7 +225,7 @@ def _claim(
         if claim_id is not None:
             ctx.broken_ids.add(str(claim_id))
         return None
-    return ClaimSpec(
+    spec = ClaimSpec(
         id=str(claim_id),
         file=rel,
         loc=node.loc,
@@ -244,6 +247,17 @@ def _claim(
         tags=tags,
         raw=_plain(node),
     )
+    if "readings" not in node:
+        return spec
+    readings = []
+    for label, as_read in reading_nodes(node, problems):
+        other = _claim(as_read, rel, source, tolerance, rounding, ctx)
+        if other is not None:
+            readings.append(Reading(str(label), label.loc, other))
+    if len(readings) != len(node["readings"]):
+        ctx.broken_ids.add(spec.id)
+        return None  # every reason is recorded, at the reading's line
+    return replace(spec, readings=tuple(readings))
 
 
 def _plain(value: Any) -> Any:
@@ -298,105 +312,6 @@ def _check_key_phrase(phrase: Any, metric: MetricSpec, node: Map, ctx: _Context)
     return True
 
 
-def _metric(node: Any, where: Location, ctx: _Context) -> MetricSpec | None:
-    problems = ctx.problems
-    if not isinstance(node, Map):
-        problems.add(where, "a metric is a mapping: dataset, aggregate, column, where, by, over")
-        return None
-    ok = check_keys(node, _METRIC_KEYS, {"dataset"}, problems, "metric")
-    dataset = text(node, "dataset", problems, "metric")
-    columns: list[str] | None = None
-    if dataset is not None:
-        if dataset not in ctx.datasets:
-            known = ", ".join(sorted(ctx.datasets)) or "none"
-            problems.add(dataset.loc, f"unknown dataset (catalog has: {known})", str(dataset))
-            ok = False
-        else:
-            columns = ctx.columns.get(str(dataset)) or None
-    aggregate = text(node, "aggregate", problems, "metric") or "count"
-    if aggregate not in AGGREGATES:
-        problems.add(
-            node.loc_of("aggregate"),
-            "unknown aggregate (" + ", ".join(AGGREGATES) + ")",
-            str(aggregate),
-        )
-        ok = False
-    column = text(node, "column", problems, "metric")
-    if column is None and aggregate != "count":
-        problems.add(node.loc, f"aggregate '{aggregate}' needs a column", str(aggregate))
-        ok = False
-    if column is not None:
-        ok = _known_column(str(column), column.loc, dataset, columns, problems) and ok
-
-    where_node = where_text = None
-    raw_where = text(node, "where", problems, "metric")
-    if raw_where is not None:
-        try:
-            where_node = parse_where(str(raw_where))
-            where_text = str(raw_where)
-            for name in sorted(where_columns(where_node)):
-                ok = _known_column(name, raw_where.loc, dataset, columns, problems) and ok
-        except LangError as exc:
-            problems.add(_shift(raw_where.loc, exc), f"where: {exc.message}", exc.word)
-            ok = False
-
-    by_node = by_text = None
-    raw_by = text(node, "by", problems, "metric")
-    if raw_by is not None:
-        try:
-            by_node = parse_by(str(raw_by))
-            by_text = str(raw_by)
-            ok = _known_column(by_node.column, raw_by.loc, dataset, columns, problems) and ok
-        except LangError as exc:
-            problems.add(_shift(raw_by.loc, exc), f"by: {exc.message}", exc.word)
-            ok = False
-
-    over = text(node, "over", problems, "metric")
-    if over is not None:
-        if over not in OVER_MODES:
-            problems.add(over.loc, "unknown over (" + ", ".join(OVER_MODES) + ")", str(over))
-            ok = False
-        elif raw_by is None:
-            problems.add(over.loc, "'over' needs 'by' (the groups it goes over)", str(over))
-            ok = False
-    elif raw_by is not None:
-        over = Text("each", raw_by.loc)
-    if not ok or dataset is None:
-        return None
-    return MetricSpec(
-        dataset=str(dataset),
-        aggregate=str(aggregate),
-        column=str(column) if column is not None else None,
-        where=where_node,
-        where_text=where_text,
-        by=by_node,
-        by_text=by_text,
-        over=str(over) if over is not None else None,
-        loc=node.loc,
-    )
-
-
-def _shift(loc: Location, exc: LangError) -> Location:
-    """Point at the offending word inside a one-line value."""
-    col = getattr(exc, "column", None)
-    if loc.col and col:
-        return Location(loc.file, loc.line, loc.col + col - 1)
-    return loc
-
-
-def _known_column(
-    name: str, where: Location, dataset: Any, columns: list[str] | None, problems: Problems
-) -> bool:
-    if columns is None or name in columns:
-        return True
-    import difflib
-
-    near = difflib.get_close_matches(name, columns, n=1)
-    hint = f"; did you mean '{near[0]}'?" if near else ""
-    problems.add(where, f"unknown column of dataset '{dataset}'{hint}", name)
-    return False
-
-
 def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:
     raw = text(node, "expr", ctx.problems, "expr")
     if raw is None:
@@ -405,7 +320,7 @@ def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:
     try:
         return parse_expr(str(raw)), str(raw)
     except LangError as exc:
-        ctx.problems.add(_shift(raw.loc, exc), f"expr: {exc.message}", exc.word)
+        ctx.problems.add(shift(raw.loc, exc), f"expr: {exc.message}", exc.word)
         return None, None
 
 
@@ -422,7 +337,7 @@ def _let(node: Any, where: Location, ctx: _Context) -> dict[str, MetricSpec] | N
             ctx.problems.add(node.loc_of(name), "a let name is a word", name)
             ok = False
             continue
-        metric = _metric(value, node.loc_of(name), ctx)
+        metric = parse_metric(value, node.loc_of(name), ctx.datasets, ctx.columns, ctx.problems)
         if metric is None:
             ok = False
         elif metric.over in ("each", "any") or metric.over in OVER_KEY:
@@ -470,89 +385,3 @@ def _tags(node: Map, problems: Problems) -> tuple[str, ...]:
         else:
             tags.append(str(tag))
     return tuple(tags)
-
-
-def resolve_references(
-    claims: list[ClaimSpec], problems: Problems, broken_ids: set[str] | None = None
-) -> None:
-    """Check every expr name resolves, and that claims do not reference each other in a cycle.
-
-    Names of claims that failed to load are not reported again as unknown.
-    """
-    by_id = {c.id: c for c in claims}
-    graph: dict[str, list[str]] = {}
-    for claim in claims:
-        if claim.expr is None:
-            continue
-        where = claim.expr_loc or claim.loc
-        refs = []
-        for name in claim.references():
-            target = by_id.get(name)
-            if target is None and name in (broken_ids or ()):
-                continue
-            if target is None:
-                problems.add(where, "unknown name in expr (not in let, not a claim id)", name)
-            elif target.kind not in ("metric", "expr"):
-                problems.add(
-                    claim.loc,
-                    f"expr uses claim '{name}', which has no computed "
-                    "figure (manual or unverifiable)",
-                    name,
-                )
-            elif target.metric is not None and target.metric.over in ("each", "any", *OVER_KEY):
-                problems.add(
-                    claim.loc,
-                    f"expr uses claim '{name}', whose figure is groups or a key, not one number",
-                    name,
-                )
-            else:
-                refs.append(name)
-        graph[claim.id] = refs
-    for cycle in _cycles(graph):
-        first = by_id[cycle[0]]
-        problems.add(
-            first.loc,
-            "claims reference each other in a cycle: " + " -> ".join([*cycle, cycle[0]]),
-            cycle[0],
-        )
-
-
-def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
-    found: list[list[str]] = []
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        path.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                found.append(path[path.index(nxt) :])
-            elif nxt not in state:
-                visit(nxt, path)
-        path.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node, [])
-    return found
-
-
-def dependency_order(claims: list[ClaimSpec]) -> list[ClaimSpec]:
-    """Claims ordered so that every referenced claim comes before its users."""
-    by_id = {c.id: c for c in claims}
-    done: set[str] = set()
-    out: list[ClaimSpec] = []
-
-    def visit(claim: ClaimSpec) -> None:
-        if claim.id in done:
-            return
-        done.add(claim.id)
-        for name in claim.references():
-            if name in by_id:
-                visit(by_id[name])
-        out.append(claim)
-
-    for claim in claims:
-        visit(claim)
-    return out

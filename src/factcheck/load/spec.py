@@ -128,6 +128,8 @@ class ClaimSpec:
     proxy: str | None = None  # the data stands in for what is claimed (another period, measure)
     tags: tuple[str, ...] = ()
     raw: Any = None  # the claim's YAML mapping, for fingerprints
+    # Other honest readings of the text (section 8): this claim with some keys replaced.
+    readings: tuple[Reading, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -138,7 +140,13 @@ class ClaimSpec:
         return "expr" if self.expr is not None else "metric"
 
     def references(self) -> list[str]:
-        """Names in the expression that are not `let` metrics: other claims' ids."""
+        """Other claims' ids this claim's figures use: names in its expression, and in its
+        readings' expressions, that are not `let` metrics."""
+        names = {name for r in self.readings for name in r.claim.references()}
+        return sorted(names | set(self.expr_references()))
+
+    def expr_references(self) -> list[str]:
+        """Other claims' ids in this claim's own expression (not its readings')."""
         if self.expr is None:
             return []
         from factcheck.lang.expr import expr_names
@@ -157,6 +165,19 @@ class ClaimSpec:
             return {"value": self.metric}
         return dict(self.let)
 
+    def planned_metrics(self) -> list[MetricSpec]:
+        """Every metric to compute for this claim: its own and its readings'."""
+        return [m for c in (self, *(r.claim for r in self.readings)) for m in c.metrics().values()]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One alternative reading of a claim: its label and the claim as read that way."""
+
+    label: str
+    loc: Location
+    claim: ClaimSpec
+
 
 def claims_used(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> list[ClaimSpec]:
     """The claims a claim's expression uses, and the claims those use, in id order."""
@@ -172,8 +193,8 @@ def claims_used(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> list[ClaimSpec
 
 
 def datasets_behind(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> set[str]:
-    """Datasets a claim's figure comes from, through the claims it uses too."""
-    return {m.dataset for c in [claim, *claims_used(claim, by_id)] for m in c.metrics().values()}
+    """Datasets a claim's figure comes from (its readings' too), through the claims it uses."""
+    return {m.dataset for c in [claim, *claims_used(claim, by_id)] for m in c.planned_metrics()}
 
 
 @dataclass

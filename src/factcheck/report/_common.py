@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 VERDICTS = ("pass", "warn", "fail", "error", "skip")
@@ -92,6 +93,74 @@ def evidence_breakdown(report: dict[str, Any], verdict: str) -> str:
     if not any(n for kind, n in tally.items() if kind != "direct"):
         return ""
     return " (" + ", ".join(f"{n} {EVIDENCE_WORDS[k]}" for k, n in tally.items() if n) + ")"
+
+
+def reading_lines(claim: dict[str, Any]) -> list[str]:
+    """Each listed reading of a claim, one line each:
+    `counted from 17 June: "between 10 and 14" = 15 — fail: 15 is outside 10-14`."""
+    return [
+        one_line(
+            f'{r.get("label")}: "{r.get("claim")}" = {actual(r.get("actual"), 4)} — '
+            f"{r.get('verdict')}: {r.get('explanation')}"
+        )
+        for r in claim.get("readings") or []
+    ]
+
+
+def drifted(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims that drifted since the lock (`--locked`), in the drift section's order."""
+    return list((report.get("drift") or {}).get("claims") or [])
+
+
+def drift_place(report: dict[str, Any], item: dict[str, Any]) -> tuple[str, int]:
+    """Where a drifted claim is written (file, line); a claim removed from the claims
+    files is only in the lock, so it points at the lock."""
+    claim = next((c for c in report.get("claims") or [] if c.get("id") == item.get("id")), None)
+    if claim is None:
+        return str((report.get("drift") or {}).get("lock") or "factcheck.lock"), 1
+    return str(claim.get("file") or ""), max(1, int(claim.get("line") or 1))
+
+
+def drift_reason(item: dict[str, Any]) -> str:
+    """What moved since the lock, in words: `1,000 (pass) -> 1,050 (pass); data changed:
+    orders`. When the figures print alike, the digits (or groups) that differ are shown,
+    and a figure that did not move says so, so the line never reads "7.1 -> 7.1"."""
+    if item.get("added"):
+        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
+    if item.get("removed"):
+        return "in the lock but no longer in the claims"
+    old, new = item.get("old_actual"), item.get("new_actual")
+    old_verdict, new_verdict = item.get("old_verdict"), item.get("new_verdict")
+    if old != new:
+        before, after = _moved_parts(old, new)
+        text = f"{before} ({old_verdict}) -> {after} ({new_verdict})"
+    elif old_verdict != new_verdict:
+        text = f"figure {actual(new)} unchanged, verdict {old_verdict} -> {new_verdict}"
+    else:
+        text = f"figure {actual(new)} and verdict {new_verdict} unchanged"
+    if item.get("definition_changed"):
+        text += "; its definition changed since the lock"
+    if item.get("datasets_changed"):
+        text += "; data changed: " + ", ".join(item["datasets_changed"])
+    return text
+
+
+def _moved_parts(old: Any, new: Any) -> tuple[str, str]:
+    """The two figures as printed; for groups only the groups that moved; exact digits
+    when rounding for print would hide the move."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = [k for k in {**old, **new} if old.get(k) != new.get(k)]
+        old, new = {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+    before, after = actual(old), actual(new)
+    if before == after:
+        before, after = _exact(old), _exact(new)
+    return before, after
+
+
+def _exact(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_exact(v)}" for k, v in value.items())
+    return repr(value) if isinstance(value, float) else actual(value)
 
 
 def summary_line(report: dict[str, Any]) -> str:
@@ -188,12 +257,14 @@ _CLAIM_DEFAULTS: dict[str, Any] = {
     "rule": None,
     "rounding": None,
     "band": None,
+    "readings": [],
     "tags": [],
     "note": None,
     "datasets": [],
     "computation": None,
     "manual": None,
     "reason": None,
+    "proxy": None,
 }
 _DATASET_DEFAULTS: dict[str, Any] = {
     "path": "",
@@ -226,6 +297,86 @@ def normalize(report: dict[str, Any]) -> dict[str, Any]:
     out["summary"] = counts(report)
     if (report.get("summary") or {}).get("evidence") is not None:
         out["summary"]["evidence"] = report["summary"]["evidence"]
-    out["claims"] = [{**_CLAIM_DEFAULTS, **c} for c in report.get("claims", [])]
+    out["claims"] = [_claim(c) for c in report.get("claims", [])]
     out["datasets"] = [{**_DATASET_DEFAULTS, **d} for d in report.get("datasets", [])]
     return out
+
+
+def _claim(claim: dict[str, Any]) -> dict[str, Any]:
+    out = {**_CLAIM_DEFAULTS, **claim}
+    out["claim"] = phrase_words(str(out["claim"]))
+    if is_key_claim(out) and isinstance(out["actual"], int | float):
+        out["actual"] = key_text(out["actual"])  # the year 2014, not the number 2,014
+    computation = out.get("computation")
+    if computation and computation.get("metrics"):
+        out["computation"] = {
+            **computation,
+            "metrics": [_metric(m) for m in computation["metrics"]],
+        }
+    return out
+
+
+def _metric(metric: dict[str, Any]) -> dict[str, Any]:
+    """A metric reduced by argmax/argmin has a group key as its value: shown as text."""
+    value = metric.get("value")
+    if metric.get("over") in ("argmax", "argmin") and isinstance(value, int | float):
+        return {**metric, "value": key_text(value)}
+    return metric
+
+
+def is_key_claim(claim: dict[str, Any]) -> bool:
+    """An argmax/argmin claim: its actual figure is a group's key, not a quantity."""
+    computation = claim.get("computation") or {}
+    metrics = computation.get("metrics") or []
+    return not computation.get("expr") and any(
+        m.get("over") in ("argmax", "argmin") for m in metrics
+    )
+
+
+def key_text(key: Any) -> str:
+    """A group key as the text it is: 2014.0 (a float read from a column with gaps) is 2014."""
+    if isinstance(key, float) and key.is_integer():
+        return str(int(key))
+    return str(key)
+
+
+_MAP_WORDS = {"eq": "exactly", "gt": "over", "ge": "at least", "lt": "under",
+              "le": "at most", "approx": "about"}  # fmt: skip
+_FLOW_MAP = re.compile(r"^\{\s*(.*?)\s*\}$")
+
+
+def _written(number: str) -> str:
+    """A number from a YAML map as an editor writes it: 20662 -> 20,662, 12.60 kept."""
+    match = re.fullmatch(r"(-?)(\d+)((?:\.\d+)?%?)", number.strip())
+    if not match:
+        return number.strip()
+    sign, whole, rest = match.groups()
+    return f"{sign}{int(whole):,}{rest}"
+
+
+def phrase_words(text: str) -> str:
+    """An explicit map in words: `{approx: 20662, tolerance: 1%}` -> `about 20,662 (±1%)`,
+    `{between: [700, 800]}` -> `between 700 and 800`. Any other phrase is left as written."""
+    match = _FLOW_MAP.match(text.strip())
+    if not match:
+        return text
+    items: dict[str, str] = {}
+    for part in re.split(r",\s*(?![^\[]*\])", match.group(1)):
+        key, sep, value = part.partition(":")
+        if not sep:
+            return text
+        items[key.strip()] = value.strip()
+    tolerance = items.pop("tolerance", None)
+    if len(items) != 1:
+        return text
+    [(key, value)] = items.items()
+    if key == "between":
+        ends = [v.strip() for v in value.strip("[] ").split(",")]
+        if len(ends) != 2:
+            return text
+        words = f"between {_written(ends[0])} and {_written(ends[1])}"
+    elif key in _MAP_WORDS:
+        words = f"{_MAP_WORDS[key]} {_written(value)}"
+    else:
+        return text
+    return f"{words} (±{tolerance})" if tolerance else words

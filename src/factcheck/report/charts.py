@@ -2,10 +2,15 @@
 
 - a single figure: a number line with the pass band shaded and the actual marked;
 - groups judged against a band (`by` with over each/any...): one row per group, a dot at
-  its value on a shared scale with the pass band shaded across all rows; dots inside the
-  band are green, outside it amber. Dots, not bars: the scale need not start at zero, so
-  9,012 and 8,421 look as different as they are;
-- groups without a band (argmax/argmin): bars from zero, the named group marked;
+  its value on a shared scale with the pass band shaded across all rows; a dot is green
+  when its group holds (inside the band, or beyond it on the side the claim's rule calls
+  true but understated, under a pass), amber when it holds only loosely, red when it fails.
+  Dots, not bars: the scale need not start at zero, so 9,012 and 8,421 look as
+  different as they are;
+- groups without a band (argmax/argmin): bars from zero, the named group marked; of more
+  than MAX_BARS groups the largest are drawn (the smallest for argmin), so the winner is;
+- a figure that is exactly the stated number: its dot alone, no band (a band
+  18,158.5-18,159.5 around 18,159 says nothing);
 - a derived figure (`expr` over two or more metrics): its parts as bars, under its line.
 
 Charts are decoration on top of the numbers written beside them, so a claim without a
@@ -21,7 +26,7 @@ from factcheck.report._common import number
 
 COLORS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e", "error": "#8250df",
           "skip": "#6e7781"}  # fmt: skip
-INSIDE, OUTSIDE, PART = "#1a7f37", "#d4a72c", "#57606a"
+INSIDE, LOOSE, OUTSIDE, PART = "#1a7f37", "#d4a72c", "#cf222e", "#57606a"
 BAND_FILL = "#2da44e"
 WIDTH = 420
 MAX_BARS = 40
@@ -33,12 +38,14 @@ def chart(claim: dict[str, Any]) -> str:
     if isinstance(value, dict) and value and all(_num(v) for v in value.values()):
         label = f"{claim['id']}: each group against the claimed band"
         if band.get("low") is not None or band.get("high") is not None:
-            return _dots(value, band, label)
+            return _dots(value, band, label, _colour(claim))
         return _bars(value, label)
     groups = _groups(claim)
     if isinstance(value, str) and groups:
         # argmax/argmin: the claim names a group; show every group, the judged one marked.
         return _bars(groups, f"{claim['id']}: groups, {value} marked", mark=value)
+    if _num(value) and _exact(float(value), band):
+        band = {}  # "18,159" found to be 18,159: a band 18,158.5-18,159.5 says nothing
     if _num(value):
         line = _number_line(float(value), band, claim["verdict"], claim["id"])
         parts = _parts(claim)
@@ -46,6 +53,14 @@ def chart(claim: dict[str, Any]) -> str:
             line += _bars(parts, f"{claim['id']}: the parts of the expression")
         return line
     return ""
+
+
+def _exact(value: float, band: dict[str, Any]) -> bool:
+    """The figure is the stated number itself, under a rounding band at most one unit wide."""
+    low, high = band.get("low"), band.get("high")
+    if low is None or high is None or high - low > 1:
+        return False
+    return abs(value - (low + high) / 2) <= 1e-9 * max(1.0, abs(value))
 
 
 def _num(value: Any) -> bool:
@@ -134,7 +149,9 @@ def _label(key: Any) -> str:
 def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color: str = PART) -> str:
     """Bars from zero (no band here: banded groups are drawn as dots); `mark` names the
     group the claim is about (argmax/argmin), drawn green and bold."""
-    items = list(groups.items())[:MAX_BARS]
+    if not groups:
+        return ""
+    items = _drawn(groups, mark)
     top = max(max(float(v) for _, v in items), 0) or 1
     row, label_w, right = 18, _label_width(k for k, _ in items), 64
     height = row * len(items) + 10
@@ -162,12 +179,62 @@ def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color:
         )
     out.append("</svg>")
     if len(groups) > MAX_BARS:
-        out.append(f'<p class="meta">first {MAX_BARS} of {len(groups)} groups drawn</p>')
+        which = "largest" if mark is None or _is_max(groups, mark) else "smallest"
+        out.append(
+            f'<p class="meta">the {MAX_BARS} {which} of {len(groups)} groups drawn, '
+            "in their order</p>"
+        )
     return "".join(out)
 
 
-def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
-    items = list(groups.items())[:MAX_BARS]
+def _is_max(groups: dict[str, Any], mark: str) -> bool:
+    values = [float(v) for v in groups.values()]
+    marked = [float(v) for k, v in groups.items() if str(k) == mark]
+    return not marked or marked[0] >= max(values) or marked[0] > min(values)
+
+
+def _drawn(groups: dict[str, Any], mark: str | None) -> list[tuple[Any, Any]]:
+    """At most MAX_BARS groups in their own order: the largest ones, or the smallest when
+    the marked group is the smallest (argmin), so the group the claim is about is drawn."""
+    items = list(groups.items())
+    if len(items) <= MAX_BARS:
+        return items
+    smallest = mark is not None and not _is_max(groups, mark)
+    ranked = sorted(range(len(items)), key=lambda i: float(items[i][1]), reverse=not smallest)
+    keep = set(ranked[:MAX_BARS])
+    return [item for i, item in enumerate(items) if i in keep]
+
+
+def _colour(claim: dict[str, Any]) -> Any:
+    """How a group's dot is coloured: by what the claim's own rule says of that value. A
+    group beyond the band on the side the rule calls "true but understated" (or
+    overstated) holds; it is amber only when the claim itself warns, never under a pass."""
+    band = claim.get("band") or {}
+    low, high = band.get("low"), band.get("high")
+    rule = str(claim.get("rule") or "")
+    loose = INSIDE if claim.get("verdict") == "pass" else LOOSE
+
+    def colour(v: float) -> str:
+        if (low is None or v >= low) and (high is None or v <= high):
+            return INSIDE
+        if "understated" in rule and high is not None and v >= high:
+            return loose
+        if "overstated" in rule and low is not None and v <= low:
+            return loose
+        if "twice that warns" in rule and low is not None and high is not None:
+            half = (high - low) / 2
+            return LOOSE if low - half <= v <= high + half else OUTSIDE
+        return OUTSIDE
+
+    return colour
+
+
+def _dots(groups: dict[str, Any], band: dict[str, Any], label: str, colour: Any) -> str:
+    items = list(groups.items())
+    if len(items) > MAX_BARS:  # the groups that fail first: they are what the claim is about
+        failing = [i for i, (_, v) in enumerate(items) if colour(float(v)) != INSIDE]
+        keep = set((failing + [i for i in range(len(items)) if i not in failing])[:MAX_BARS])
+        items = [item for i, item in enumerate(items) if i in keep]
     low, high = band.get("low"), band.get("high")
     values = [float(v) for _, v in items]
     points = values + [float(v) for v in (low, high) if v is not None]
@@ -192,7 +259,6 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
     for i, (key, value) in enumerate(items):
         y = top + i * row + row / 2
         v = float(value)
-        inside = (low is None or v >= low) and (high is None or v <= high)
         out.append(
             f'<line x1="{label_w}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" '
             'stroke="#eaeef2"/>'
@@ -203,7 +269,7 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
         )
         out.append(
             f'<circle class="dot" cx="{x(v):.1f}" cy="{y:.1f}" r="5" '
-            f'fill="{INSIDE if inside else OUTSIDE}" stroke="#fff"/>'
+            f'fill="{colour(v)}" stroke="#fff"/>'
         )
         out.append(
             f'<text x="{WIDTH - right + 6}" y="{y + 4:.1f}" font-size="11">'
@@ -220,5 +286,8 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str) -> str:
         "shaded: the claim's pass band</text></svg>"
     )
     if len(groups) > MAX_BARS:
-        out.append(f'<p class="meta">first {MAX_BARS} of {len(groups)} groups drawn</p>')
+        out.append(
+            f'<p class="meta">{MAX_BARS} of {len(groups)} groups drawn: any that do not hold '
+            "first, in their order</p>"
+        )
     return "".join(out)

@@ -17,8 +17,12 @@ from typing import Any
 
 from factcheck.report._common import (
     EVIDENCE_FLAGS,
+    drift_place,
+    drift_reason,
+    drifted,
     evidence_of,
     normalize,
+    reading_lines,
     summary_line,
     uncovered_figures,
 )
@@ -52,7 +56,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         command(
             COMMANDS[claim["verdict"]],
-            claim["explanation"] or claim["verdict"],
+            "; ".join([claim["explanation"] or claim["verdict"], *reading_lines(claim)]),
             file=claim["file"],
             line=max(1, int(claim["line"] or 1)),
             title=f"factcheck {claim['verdict']}{_flag(claim)}: {claim['id']}",
@@ -71,6 +75,17 @@ def render(report: dict[str, Any]) -> str:
         )
         for file, figure in uncovered_figures(report)
     ]
+    for item in drifted(report):
+        file, line = drift_place(report, item)
+        lines.append(
+            command(
+                "error",
+                f"drifted since the lock: {drift_reason(item)}",
+                file=file,
+                line=line,
+                title=f"factcheck drift: {item['id']}",
+            )
+        )
     # A plain log line (not a command); escaped so it can never be read as one.
     lines.append(escape_data(f"factcheck: {summary_line(report)}"))
     return "\n".join(lines) + "\n"

@@ -32,6 +32,17 @@ def link(url: Any) -> str | None:
     return text if urlsplit(text).scheme in ("http", "https") else None
 
 
+def _article(source: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The article of a claims file, cut into paragraphs with its figures marked."""
+    from factcheck.report.article import annotate
+
+    text = source.get("article")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    paragraphs, unshown = annotate(text, claims)
+    return {"paragraphs": paragraphs, "unshown": unshown}
+
+
 def render(report: dict[str, Any], *, title: str | None = None) -> str:
     """title: the page title (default: `factcheck report` and the articles' titles)."""
     import jinja2
@@ -56,6 +67,7 @@ def render(report: dict[str, Any], *, title: str | None = None) -> str:
     env.filters["coverage_gap"] = coverage_gap
     env.filters["evidence"] = evidence_of
     files = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
+    articles = {file: _article(source, claims) for file, source, claims in files}
     total = sum(counts(report).values())
     default_title = "factcheck report — " + "; ".join(
         str(source.get("title") or file) for file, source, _ in files
@@ -63,6 +75,7 @@ def render(report: dict[str, Any], *, title: str | None = None) -> str:
     return env.get_template("report.html.j2").render(
         report=report,
         files=files,
+        articles={file: a for file, a in articles.items() if a is not None},
         problems=problems_first(report["claims"]),
         invalid=[d for d in report["datasets"] if not d["valid"]],
         summary=summary_line(report),

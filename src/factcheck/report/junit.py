@@ -16,7 +16,16 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from factcheck.report._common import actual, by_file, evidence_of, normalize
+from factcheck.report._common import (
+    actual,
+    by_file,
+    drift_place,
+    drift_reason,
+    drifted,
+    evidence_of,
+    normalize,
+    reading_lines,
+)
 
 # Characters XML 1.0 cannot carry at all (not even escaped): dropped, or the file is unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -51,11 +60,40 @@ def render(report: dict[str, Any], *, strict: bool | None = None, locations: boo
             suite.set("timestamp", report["generated"])
         for key in totals:
             totals[key] += counts[key]
+    if drifted(report):
+        totals["tests"] += len(drifted(report))
+        totals["failures"] += len(drifted(report))
+        _drift_suite(suites, report, locations)
     for key, value in totals.items():
         suites.set(key, str(value))
     ET.indent(suites)
     body = ET.tostring(suites, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def _drift_suite(suites: ET.Element, report: dict[str, Any], locations: bool) -> None:
+    """Under --locked, one failing testcase per claim that drifted since the lock, in a
+    suite named after the lock, so a CI server lists each drift as a failed test."""
+    lock = _text((report["drift"] or {}).get("lock") or "factcheck.lock")
+    items = drifted(report)
+    suite = ET.SubElement(
+        suites, "testsuite", name=lock, tests=str(len(items)), failures=str(len(items))
+    )
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    suite.set("time", "0")
+    if report["generated"]:
+        suite.set("timestamp", report["generated"])
+    for item in items:
+        case = ET.SubElement(suite, "testcase", classname=lock, name=_text(f"drift: {item['id']}"))
+        if locations:
+            file, line = drift_place(report, item)
+            case.set("file", _text(file))
+            case.set("line", str(line))
+        case.set("time", "0")
+        reason = _text(drift_reason(item))
+        failure = ET.SubElement(case, "failure", message=reason, type="drift")
+        failure.text = _text(f"{item['id']} drifted since {lock}: {drift_reason(item)}")
 
 
 def _properties(
@@ -93,6 +131,7 @@ def _case(
         f"claimed: {claim['claim']}\nactual: {actual(claim['actual'], 40)}\n"
         + (f"rule: {claim['rule']}\n" if claim["rule"] else "")
         + (f"evidence: {evidence_of(claim)}\n" if evidence_of(claim) else "")
+        + "".join(f"reading {line}\n" for line in reading_lines(claim))
         + message
     )
     if verdict == "fail" or (verdict == "warn" and strict):

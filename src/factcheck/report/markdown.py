@@ -16,9 +16,11 @@ from factcheck.report._common import (
     actual,
     counts,
     coverage_gap,
+    drift_reason,
     evidence_of,
     normalize,
     problems_first,
+    reading_lines,
     summary_line,
 )
 
@@ -75,6 +77,25 @@ def title(report: dict[str, Any]) -> str:
     return f"{icon} factcheck: {', '.join(problems)} of {total} claims"
 
 
+def _sentences(report: dict[str, Any], bad: list[dict[str, Any]]) -> list[str]:
+    """The article's own sentences that fail or warn, quoted, each with its verdict: what an
+    editor reads in a pull request without knowing the claim ids."""
+    from factcheck.report.article import quoted_sentences
+
+    texts = {s["file"]: s["article"] for s in report["sources"] if s.get("article")}
+    quoted: dict[tuple[str, ...], list[str]] = {}  # one quote, however many claims fail it
+    for c in bad:
+        if c["file"] in texts:
+            verdict = f"{ICONS[c['verdict']]} **{c['verdict']}** {code(c['id'])}: "
+            key = tuple(quoted_sentences(texts[c["file"]], c))
+            quoted.setdefault(key, []).append(verdict + cell(c["explanation"]))
+    lines: list[str] = []
+    for sentences, verdicts in quoted.items():
+        lines += "\n>\n".join(f"> {cell(s)}" for s in sentences).split("\n")
+        lines += ["", *(f"- {v}" for v in verdicts), ""]
+    return (["**In the article:**", ""] + lines) if lines else []
+
+
 def render(report: dict[str, Any]) -> str:
     report = normalize(report)
     claims = report["claims"]
@@ -95,6 +116,7 @@ def render(report: dict[str, Any]) -> str:
             )
         lines.append("")
 
+    lines += _sentences(report, bad)
     lines += [f"**{summary_line(report)}**", ""]
     gaps = [gap for gap in map(coverage_gap, report["sources"]) if gap]
     if gaps:
@@ -121,11 +143,15 @@ def render(report: dict[str, Any]) -> str:
     if drift and drift.get("claims"):
         lines.append(f"**Drift against {cell(drift.get('lock') or 'the lock')}:**")
         for item in drift["claims"]:
-            lines.append(
-                f"- {code(item['id'])}: {cell(actual(item.get('old_actual')))} "
-                f"({cell(item.get('old_verdict'))}) → {cell(actual(item.get('new_actual')))} "
-                f"({cell(item.get('new_verdict'))})"
-            )
+            lines.append(f"- {code(item['id'])}: {cell(drift_reason(item))}")
+        lines.append("")
+
+    read = [c for c in claims if c["readings"]]
+    if read:
+        lines.append("**Readings** (a claim passes only if every reading does):")
+        for c in read:
+            lines.append(f"- {code(c['id'])} ({cell(c['verdict'])}):")
+            lines.extend(f"  - {cell(line)}" for line in reading_lines(c))
         lines.append("")
 
     skipped = [c for c in claims if c["verdict"] == "skip"]

@@ -11,7 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.report._common import evidence_of, normalize, uncovered_figures
+from factcheck.report._common import (
+    drift_place,
+    drift_reason,
+    drifted,
+    evidence_of,
+    normalize,
+    uncovered_figures,
+)
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
@@ -21,7 +28,12 @@ RULES = {
 }
 # A figure of the article that no claim's quote holds (see factcheck coverage).
 UNCOVERED = ("figure-without-claim", "A figure in the article has no claim checking it.")
-RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + ["factcheck/uncovered"]
+# Under --locked: a claim whose figure, verdict or definition moved since the lock.
+DRIFT = ("claim-drifted", "The claim moved since factcheck.lock (figure, verdict or definition).")
+RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + [
+    "factcheck/uncovered",
+    "factcheck/drift",
+]
 
 
 def render(report: dict[str, Any], *, information_uri: str | None = None) -> str:
@@ -44,8 +56,17 @@ def render(report: dict[str, Any], *, information_uri: str | None = None) -> str
             "defaultConfiguration": {"level": "warning"},
         }
     )
+    rules.append(
+        {
+            "id": "factcheck/drift",
+            "name": DRIFT[0],
+            "shortDescription": {"text": DRIFT[1]},
+            "defaultConfiguration": {"level": "error"},
+        }
+    )
     results = [_result(claim) for claim in report["claims"] if claim["verdict"] in LEVELS]
     results += [_uncovered(file, figure) for file, figure in uncovered_figures(report)]
+    results += [_drift(report, item) for item in drifted(report)]
     driver: dict[str, Any] = {"name": "factcheck", "rules": rules}
     if report["factcheck_version"]:
         driver["version"] = report["factcheck_version"]
@@ -80,15 +101,7 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
         "level": LEVELS[verdict],
         # SARIF viewers show only the message: it must stand alone, so it names the claim.
         "message": {"text": claim["explanation"] or f"{claim['id']}: {verdict}"},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": claim["file"], "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": max(1, int(claim["line"] or 1))},
-                },
-                "logicalLocations": [{"name": claim["id"], "kind": "claim"}],
-            }
-        ],
+        "locations": [_at_claim(claim["file"], max(1, int(claim["line"] or 1)), claim["id"])],
         "partialFingerprints": {"claimFingerprint/v1": claim.get("fingerprint") or claim["id"]},
         "properties": {
             "claim_id": claim["id"],
@@ -98,7 +111,32 @@ def _result(claim: dict[str, Any]) -> dict[str, Any]:
             "actual": claim["actual"],
             "circular": claim["circular"],
             "evidence": evidence_of(claim),
+            "readings": claim["readings"],
         },
+    }
+
+
+def _at_claim(file: str, line: int, claim_id: str) -> dict[str, Any]:
+    """A location: the claim's line in its YAML file, named by the claim's id."""
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": line},
+        },
+        "logicalLocations": [{"name": claim_id, "kind": "claim"}],
+    }
+
+
+def _drift(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    file, line = drift_place(report, item)
+    return {
+        "ruleId": "factcheck/drift",
+        "ruleIndex": RULE_IDS.index("factcheck/drift"),
+        "level": "error",
+        "message": {"text": f"{item['id']} drifted since the lock: {drift_reason(item)}"},
+        "locations": [_at_claim(file, line, item["id"])],
+        "partialFingerprints": {"claimDrift/v1": item["id"]},
+        "properties": {"claim_id": item["id"], "drift": item},
     }
 
 

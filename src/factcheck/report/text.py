@@ -14,11 +14,13 @@ from factcheck.report._common import (
     actual,
     by_file,
     coverage_gap,
+    drift_reason,
     evidence_of,
     metric_text,
     normalize,
     number,
     one_line,
+    reading_lines,
     rounding_text,
     source_of,
     summary_line,
@@ -57,6 +59,7 @@ def render(
                 f'{head} {one_line(claim["id"])}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
+            lines.extend(f"{PAD}reading {one_line(line)}" for line in reading_lines(claim))
             if verbose and claim.get("reason") != "not selected":  # deselected: no details
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
         gap = coverage_gap(source)
@@ -90,7 +93,7 @@ def render(
     drift = report["drift"]
     if drift and drift.get("claims"):
         lines.append(one_line(f"drift against {drift.get('lock') or 'the lock'}:"))
-        lines.extend(one_line(f"  {item['id']}: {_drift_reason(item)}") for item in drift["claims"])
+        lines.extend(one_line(f"  {item['id']}: {drift_reason(item)}") for item in drift["claims"])
         lines.append("")
 
     lines.append(summary_line(report))
@@ -131,22 +134,6 @@ def _details(claim: dict[str, Any]) -> list[str]:
     if claim["note"]:
         out.append(f"note: {claim['note']}")
     return out
-
-
-def _drift_reason(item: dict[str, Any]) -> str:
-    if item.get("added"):
-        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
-    if item.get("removed"):
-        return "in the lock but no longer in the claims"
-    text = (
-        f"{actual(item.get('old_actual'))} ({item.get('old_verdict')}) -> "
-        f"{actual(item.get('new_actual'))} ({item.get('new_verdict')})"
-    )
-    if item.get("definition_changed"):
-        text += "; its definition changed since the lock"
-    if item.get("datasets_changed"):
-        text += "; data changed: " + ", ".join(item["datasets_changed"])
-    return text
 
 
 def _where_row(case: dict[str, Any]) -> str:

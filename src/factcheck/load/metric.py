@@ -1,0 +1,118 @@
+"""A metric as written in a claim: dataset, aggregate, column, where, by, over."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
+from factcheck.load.keys import check_keys, text
+from factcheck.load.spec import AGGREGATES, OVER_MODES, DatasetSpec, MetricSpec
+from factcheck.load.yamlsrc import Map, Text
+from factcheck.problems import Location, Problems
+
+_METRIC_KEYS = {"dataset", "aggregate", "column", "where", "by", "over"}
+
+
+def parse_metric(
+    node: Any,
+    where: Location,
+    datasets: dict[str, DatasetSpec],
+    all_columns: dict[str, list[str]],
+    problems: Problems,
+) -> MetricSpec | None:
+    """A `metric:` mapping (or a `let` entry) as a MetricSpec, or None after recording why."""
+    if not isinstance(node, Map):
+        problems.add(where, "a metric is a mapping: dataset, aggregate, column, where, by, over")
+        return None
+    ok = check_keys(node, _METRIC_KEYS, {"dataset"}, problems, "metric")
+    dataset = text(node, "dataset", problems, "metric")
+    columns: list[str] | None = None
+    if dataset is not None:
+        if dataset not in datasets:
+            known = ", ".join(sorted(datasets)) or "none"
+            problems.add(dataset.loc, f"unknown dataset (catalog has: {known})", str(dataset))
+            ok = False
+        else:
+            columns = all_columns.get(str(dataset)) or None
+    aggregate = text(node, "aggregate", problems, "metric") or "count"
+    if aggregate not in AGGREGATES:
+        problems.add(
+            node.loc_of("aggregate"),
+            "unknown aggregate (" + ", ".join(AGGREGATES) + ")",
+            str(aggregate),
+        )
+        ok = False
+    column = text(node, "column", problems, "metric")
+    if column is None and aggregate != "count":
+        problems.add(node.loc, f"aggregate '{aggregate}' needs a column", str(aggregate))
+        ok = False
+    if column is not None:
+        ok = _known_column(str(column), column.loc, dataset, columns, problems) and ok
+
+    where_node = where_text = None
+    raw_where = text(node, "where", problems, "metric")
+    if raw_where is not None:
+        try:
+            where_node = parse_where(str(raw_where))
+            where_text = str(raw_where)
+            for name in sorted(where_columns(where_node)):
+                ok = _known_column(name, raw_where.loc, dataset, columns, problems) and ok
+        except LangError as exc:
+            problems.add(shift(raw_where.loc, exc), f"where: {exc.message}", exc.word)
+            ok = False
+
+    by_node = by_text = None
+    raw_by = text(node, "by", problems, "metric")
+    if raw_by is not None:
+        try:
+            by_node = parse_by(str(raw_by))
+            by_text = str(raw_by)
+            ok = _known_column(by_node.column, raw_by.loc, dataset, columns, problems) and ok
+        except LangError as exc:
+            problems.add(shift(raw_by.loc, exc), f"by: {exc.message}", exc.word)
+            ok = False
+
+    over = text(node, "over", problems, "metric")
+    if over is not None:
+        if over not in OVER_MODES:
+            problems.add(over.loc, "unknown over (" + ", ".join(OVER_MODES) + ")", str(over))
+            ok = False
+        elif raw_by is None:
+            problems.add(over.loc, "'over' needs 'by' (the groups it goes over)", str(over))
+            ok = False
+    elif raw_by is not None:
+        over = Text("each", raw_by.loc)
+    if not ok or dataset is None:
+        return None
+    return MetricSpec(
+        dataset=str(dataset),
+        aggregate=str(aggregate),
+        column=str(column) if column is not None else None,
+        where=where_node,
+        where_text=where_text,
+        by=by_node,
+        by_text=by_text,
+        over=str(over) if over is not None else None,
+        loc=node.loc,
+    )
+
+
+def shift(loc: Location, exc: LangError) -> Location:
+    """Point at the offending word inside a one-line value."""
+    col = getattr(exc, "column", None)
+    if loc.col and col:
+        return Location(loc.file, loc.line, loc.col + col - 1)
+    return loc
+
+
+def _known_column(
+    name: str, where: Location, dataset: Any, columns: list[str] | None, problems: Problems
+) -> bool:
+    if columns is None or name in columns:
+        return True
+    import difflib
+
+    near = difflib.get_close_matches(name, columns, n=1)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    problems.add(where, f"unknown column of dataset '{dataset}'{hint}", name)
+    return False

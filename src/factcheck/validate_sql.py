@@ -1,0 +1,126 @@
+"""Validate a dataset where it lies: its pandera schema's rules as SQL (schema_sql.py), run
+over the rows by the database that holds them (DuckDB over a file, PostgreSQL).
+
+The failures have the shape the pandas path gives (validate._failures): one entry per
+(column, check) with the count of failing rows and up to EXAMPLES example rows (row
+position and value, in file order). One query counts every value rule in a single pass;
+only a failing rule is queried again, for its examples; each unique set is one GROUP BY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from factcheck.lang.sql import quote_ident
+from factcheck.schema_sql import SqlSchema, accepts, cast_sql
+
+EXAMPLES = 5  # example failing rows kept per check, as in the pandas path
+
+# Runs one SQL statement (DuckDB's dialect; a PostgreSQL runner translates it) and
+# returns its rows.
+Run = Callable[[str], list[tuple[Any, ...]]]
+
+
+def validate_rows(
+    run: Run, rows: str, actual: dict[str, str], schema: SqlSchema
+) -> tuple[int, list[dict[str, Any]], dict[str, str]]:
+    """Row count, failures, and each column's SQL after coercion (for the computing view).
+
+    `rows` is a FROM item holding the rows as read, with a `__row` column (the row's
+    position in the file, or NULL where rows have no order); `actual` maps each column as
+    read to its SQL type.
+    """
+    failures = _structure(actual, schema)
+    value = {c.name: cast_sql(c, actual[c.name]) for c in schema.columns if c.name in actual}
+    rules = schema.rules(value)
+    counted = ", ".join(["count(*)", *(f"count(*) FILTER (WHERE {r.fails})" for r in rules)])
+    counts = run(f"SELECT {counted} FROM {rows}")[0]
+    for rule, count in zip(rules, counts[1:], strict=True):
+        if count:
+            examples = run(
+                f"SELECT __row, {rule.case} FROM {rows} WHERE {rule.fails} "
+                f"ORDER BY __row LIMIT {EXAMPLES}"
+            )
+            failures.append(_failure(rule.check, rule.column, int(count), examples))
+    for check, columns in schema.unique:
+        present = [c for c in columns if c in value]
+        found = _duplicates(run, rows, check, present, value) if present else []
+        failures.extend(found)
+        if found and check == "multiple_fields_uniqueness":
+            break  # pandera reports the first schema-level unique set that fails
+    failures.sort(key=lambda f: (f["column"] is None, f["column"] or "", f["check"]))
+    return int(counts[0]), failures, value
+
+
+def _structure(actual: dict[str, str], schema: SqlSchema) -> list[dict[str, Any]]:
+    """Missing columns, columns a strict schema does not know, dtypes it does not coerce."""
+    failures = []
+    names = {c.name for c in schema.columns}
+    for column in schema.columns:
+        if column.name not in actual:
+            failures.append(_failure("column_in_dataframe", None, 1, [(None, column.name)]))
+        elif column.sql_type and not column.coerce:
+            if not accepts(column.sql_type, actual[column.name]):
+                seen = [(None, actual[column.name].lower())]
+                failures.append(_failure(f"dtype('{column.dtype}')", column.name, 1, seen))
+    if schema.strict:
+        for name in actual:
+            if name not in names:
+                failures.append(_failure("column_in_schema", None, 1, [(None, name)]))
+    return failures
+
+
+def _duplicates(
+    run: Run, rows: str, check: str, columns: list[str], value: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Rows whose key repeats (nulls equal, as pandas' duplicated): per column, the rows
+    where that column is not null, as pandera reports them."""
+    keys = ", ".join(f"{value[c]} AS __k{i}" for i, c in enumerate(columns))
+    group = ", ".join(str(i + 1) for i in range(len(columns)))
+    dups = f"(SELECT {keys} FROM {rows} GROUP BY {group} HAVING count(*) > 1) AS __d"
+    on = " AND ".join(f"{value[c]} IS NOT DISTINCT FROM __d.__k{i}" for i, c in enumerate(columns))
+    joined = f"{rows} JOIN {dups} ON {on}"
+    counted = ", ".join(f"count(*) FILTER (WHERE {value[c]} IS NOT NULL)" for c in columns)
+    counts = run(f"SELECT {counted} FROM {joined}")[0]
+    out = []
+    for column, count in zip(columns, counts, strict=True):
+        if count:
+            examples = run(
+                f"SELECT __row, {value[column]} FROM {joined} WHERE {value[column]} IS NOT NULL "
+                f"ORDER BY __row LIMIT {EXAMPLES}"
+            )
+            out.append(_failure(check, column, int(count), examples))
+    return out
+
+
+def _failure(
+    check: str, column: str | None, count: int, examples: list[tuple[Any, ...]]
+) -> dict[str, Any]:
+    return {
+        "check": check,
+        "column": column,
+        "failure_cases": [
+            {"index": plain_value(i), "failure_case": plain_value(v)} for i, v in examples
+        ],
+        "count": count,
+    }
+
+
+def view_sql(rows: str, actual: dict[str, str], value: dict[str, str]) -> str:
+    """SELECT of the validated rows: every column as read, coerced where the schema says."""
+    columns = [f"{value.get(name, quote_ident(name))} AS {quote_ident(name)}" for name in actual]
+    return f"SELECT {', '.join(columns)} FROM {rows}"
+
+
+def plain_value(value: Any) -> Any:
+    """A failing value or row index as the report shows it: a plain number, text or None."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN: pandas' missing index or column
+        return None
+    if isinstance(value, int | float | str | bool):
+        return value
+    return str(value)
