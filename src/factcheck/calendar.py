@@ -19,6 +19,20 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+# working_days() builds one holiday calendar per year: a range over millennia would take
+# tens of seconds (0001-01-01 to 9999-12-31: 20 s), so the span is limited.
+MAX_WORKING_DAYS_YEARS = 100
+
+
+def check_span(start: date, end: date) -> None:
+    """ValueError when working_days() would cover more calendar years than allowed."""
+    years = end.year - start.year + 1
+    if years > MAX_WORKING_DAYS_YEARS:
+        raise ValueError(
+            f"{start} to {end} covers {years} calendar years "
+            f"(at most {MAX_WORKING_DAYS_YEARS}: split the range)"
+        )
+
 
 @lru_cache(maxsize=256)
 def _calendar(country: str, year: int) -> Any:
@@ -39,6 +53,7 @@ def working_days(country: str, start: date, end: date) -> int:
     """
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
+    check_span(start, end)
     code = country.strip().upper()
     total = 0
     # Year by year, so each year's calendar is built once and cached.

@@ -8,6 +8,8 @@ engine that runs in a database or on a file never forces the data into memory.
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -90,7 +92,27 @@ def compute_each(
                 results.update(run_scan(replace(scan, metrics={key: metric})))
             except errors as exc:
                 results[key] = MetricResult(0, error=first_line(exc))
+    for scan in scans:
+        for key, (aggregate, column) in scan.metrics.items():
+            results[key] = _finite(results[key], aggregate, column)
     return results
+
+
+def _finite(result: MetricResult, aggregate: str, column: str | None) -> MetricResult:
+    """An infinite figure (a float column holding inf, or values whose sum overflows, such
+    as 1e308 + 1e308) is an error naming where it is, on every engine alike: no phrase can
+    be judged against it, and an argmax over it would crown a group by an overflow."""
+    values = {None: result.value} if result.groups is None else result.groups
+    infinite = [k for k, v in values.items() if isinstance(v, float) and math.isinf(v)]
+    if result.error or not infinite:
+        return result
+    where = "" if result.groups is None else " in group " + ", ".join(map(str, infinite[:5]))
+    more = f" and {len(infinite) - 5} more" if len(infinite) > 5 else ""
+    return MetricResult(
+        result.rows,
+        error=f"{aggregate}({column}) is {values[infinite[0]]}{where}{more}: the column holds "
+        "infinite values, or values too large to add up",
+    )
 
 
 def first_line(exc: BaseException) -> str:
@@ -100,9 +122,8 @@ def first_line(exc: BaseException) -> str:
 
 def plain(value: Any) -> Any:
     """numpy/pandas scalars to plain Python numbers (None for missing)."""
-    import pandas as pd  # loaded already: every engine starts from a DataFrame
-
-    if value is None or value is pd.NA or value is pd.NaT:
+    pd = sys.modules.get("pandas")  # pandas' own missing values, when pandas is in use
+    if value is None or (pd is not None and (value is pd.NA or value is pd.NaT)):
         return None
     if hasattr(value, "item"):
         value = value.item()

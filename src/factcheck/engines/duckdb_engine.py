@@ -38,20 +38,22 @@ class DuckDBEngine:
         import duckdb
 
         if source.session is not None:  # validation already loaded the rows as table t
-            return self._compute(source.session, scans)
+            # (or, for a database dataset, names them t in the database: its own errors)
+            errors = getattr(source.session, "errors", (duckdb.Error,))
+            return self._compute(source.session, scans, errors)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
             con.register("frame", source.pandas())
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            return self._compute(con, scans)
+            return self._compute(con, scans, (duckdb.Error,))
 
-    def _compute(self, con: Any, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        import duckdb
-
+    def _compute(
+        self, con: Any, scans: list[Scan], errors: tuple[type[BaseException], ...]
+    ) -> dict[MetricKey, MetricResult]:
         # e.g. a filter comparing a text column with a number: those claims error.
-        return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
+        return compute_each(scans, lambda scan: self._scan(con, scan), errors)
 
     def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)
@@ -63,9 +65,13 @@ class DuckDBEngine:
             rows = int(row[0])
             return {k: MetricResult(rows, plain(v)) for k, v in zip(keys, row[1:], strict=True)}
         key_sql = group_key_sql(scan.by)
+        # No alias for the key: any alias could be a column's name too (a column named
+        # `__key` broke every grouped claim). Null keys are left out before grouping.
+        known = f"{key_sql} IS NOT NULL"
+        condition = f"{where_to_sql(scan.where)} AND {known}" if scan.where is not None else known
         sql = (
-            f"SELECT {key_sql} AS __key, count(*), {', '.join(selects)} FROM t{where} "
-            f"GROUP BY __key HAVING __key IS NOT NULL ORDER BY __key"
+            f"SELECT {key_sql}, count(*), {', '.join(selects)} FROM t WHERE {condition} "
+            "GROUP BY 1 ORDER BY 1"
         )
         fetched = con.execute(sql).fetchall()
         rows = sum(int(r[1]) for r in fetched)

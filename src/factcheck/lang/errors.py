@@ -1,5 +1,5 @@
-"""What the claim languages share: one error type (what, the word, where) and the
-lark parsers, built once per grammar file."""
+"""What the claim languages share: one error type (what, the word, where), the lark
+parsers, built once per grammar file, and the size limits every parsed text is held to."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ def from_lark(exc: Exception, text: str, what: str) -> LangError:
     return LangError(f"cannot read {what}: {exc}", text, None)
 
 
+# Limits on one `where`, `by` or `expr` (issue 10): the trees are walked recursively by
+# every renderer, so a text nesting hundreds of levels (`a or b or ...` 490 times) must be
+# refused with a clear error, not crash deep inside a renderer. A long list of
+# alternatives stays flat when written `col in (a, b, ...)`.
+MAX_TEXT = 20_000  # characters
+MAX_DEPTH = 100  # nesting levels of the parsed tree: each `and`, `or`, `not`, `+`, `(`...
+MAX_DIGITS = 40  # digits in one written number (a float holds about 16 of them)
+
+
 @cache
 def _parser(grammar: str) -> Any:
     from lark import Lark
@@ -47,7 +56,45 @@ def parse_tree(grammar: str, text: str, what: str) -> Any:
 
     if not text.strip():
         raise LangError(f"empty {what}", text, 1)
+    if len(text) > MAX_TEXT:
+        raise LangError(
+            f"{what} is {len(text):,} characters long (at most {MAX_TEXT:,})", text[:20], 1
+        )
     try:
-        return _parser(grammar).parse(text)
+        tree = _parser(grammar).parse(text)
     except LarkError as exc:
         raise from_lark(exc, text, what) from None
+    depth = _depth(tree)
+    if depth > MAX_DEPTH:
+        hint = (
+            "; write a long list of alternatives as col in (a, b, ...)" if what == "where" else ""
+        )
+        raise LangError(
+            f"too deeply nested: {depth} levels (at most {MAX_DEPTH}){hint}", text.strip()[:20], 1
+        )
+    return tree
+
+
+def check_number(token: Any) -> str:
+    """A number token's text, or LangError when it has more than MAX_DIGITS digits."""
+    text = str(token)
+    digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
+    if digits > MAX_DIGITS:
+        raise LangError(
+            f"a number of {digits} digits (at most {MAX_DIGITS})",
+            text[:20],
+            getattr(token, "column", None),
+        )
+    return text
+
+
+def _depth(tree: Any) -> int:
+    """The parse tree's depth, counted without recursion (the tree may be too deep for it)."""
+    from lark import Tree
+
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((kid, depth + 1) for kid in node.children if isinstance(kid, Tree))
+    return deepest

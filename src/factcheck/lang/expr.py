@@ -7,10 +7,11 @@ import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-from factcheck.lang.errors import LangError, parse_tree
+from factcheck import calendar
+from factcheck.lang.errors import LangError, check_number, parse_tree
 
 __all__ = [
     "EvalError",
@@ -70,6 +71,9 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "min": (1, None),
     "max": (1, None),
 }
+# round(x, n): a float holds about 16 significant digits, so more places than this are
+# noise (and far more would make the rounding itself unbounded work).
+MAX_ROUND_PLACES = 20
 # The calendar functions: which arguments are 'YYYY-MM-DD' dates (working_days' first is a
 # country code). Their arguments are always literals, so they are checked at parse time.
 _DATE_ARGS = {"working_days": (1, 2), "days": (0, 1), "years": (0, 1)}
@@ -101,7 +105,8 @@ def _build(tree: Any) -> Node:
         raise LangError(f"unexpected '{tree}'", str(tree), tree.column)
     kind, kids = tree.data, tree.children
     if kind == "number":
-        return Number(float(kids[0]), str(kids[0]))
+        text = check_number(kids[0])
+        return Number(float(text), text)
     if kind == "string":
         return String(str(kids[0])[1:-1].replace("''", "'"))
     if kind == "name":
@@ -162,6 +167,38 @@ def _check(node: Node, top: bool = False) -> None:
                 end.value,  # type: ignore[union-attr]
                 None,
             )
+        if node.func == "working_days":
+            try:
+                calendar.check_span(_date(start.value, LangError), _date(end.value, LangError))  # type: ignore[union-attr]
+            except ValueError as exc:
+                raise LangError(f"working_days(): {exc}", end.value, None) from None  # type: ignore[union-attr]
+    if isinstance(node, Call) and node.func == "round" and len(node.args) == 2:
+        places = _written_number(node.args[1])
+        # Out of range is refused here; a fraction (round(x, 0.5)) when evaluated, as ever.
+        if places is not None and abs(places) > MAX_ROUND_PLACES:
+            try:
+                _places(places)
+            except ValueError as exc:
+                raise LangError(f"round(): {exc}", render(node.args[1]), None) from None
+
+
+def _places(value: float) -> int:
+    """round()'s places: a whole number, at most MAX_ROUND_PLACES either way."""
+    if not math.isfinite(value) or not float(value).is_integer():
+        raise ValueError(f"places must be a whole number, got {_fmt(value)}")
+    if abs(value) > MAX_ROUND_PLACES:
+        raise ValueError(
+            f"places must be between -{MAX_ROUND_PLACES} and {MAX_ROUND_PLACES}, got {_fmt(value)}"
+        )
+    return int(value)
+
+
+def _written_number(node: Node) -> float | None:
+    """The value of a number written in the text (`2`, `-3`); None for anything else."""
+    if isinstance(node, Neg):
+        inner = _written_number(node.operand)
+        return None if inner is None else -inner
+    return node.value if isinstance(node, Number) else None
 
 
 def _date(text: str, error: type[Exception]) -> date:
@@ -285,8 +322,6 @@ def _eval(node: Node, env: Mapping[str, Any], steps: list[str], calls: dict[Any,
 
 
 def _call(node: Call, env: Mapping[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
-    from factcheck import calendar
-
     if node.func in _DATE_ARGS:
         texts = [a.value for a in node.args if isinstance(a, String)]
         start, end = (_date(texts[i], EvalError) for i in _DATE_ARGS[node.func])
@@ -299,13 +334,16 @@ def _call(node: Call, env: Mapping[str, Any], steps: list[str], calls: dict[Any,
     args = [_eval(a, env, steps, calls) for a in node.args]
     if node.func == "round":
         # Half away from zero, as editors round (Python's round() would give 38 for 38.5).
-        places = args[1] if len(args) > 1 else 0
-        if not float(places).is_integer():
-            raise EvalError(f"{render(node)}: places must be a whole number, got {_fmt(places)}")
+        try:
+            places = _places(args[1] if len(args) > 1 else 0)
+        except ValueError as exc:
+            raise EvalError(f"{render(node)}: {exc}") from None
         if not math.isfinite(args[0]):
             raise EvalError(f"{render(node)}: cannot round {args[0]}")
-        step = Decimal(1).scaleb(-int(places))
-        return float(Decimal(repr(args[0])).quantize(step, rounding=ROUND_HALF_UP))
+        step = Decimal(1).scaleb(-places)
+        # Enough digits for any float (up to 1e308) at any allowed number of places.
+        exact = Context(prec=MAX_ROUND_PLACES + 330, rounding=ROUND_HALF_UP)
+        return float(Decimal(repr(args[0])).quantize(step, context=exact))
     if node.func == "abs":
         return abs(args[0])
     return float(min(args) if node.func == "min" else max(args))

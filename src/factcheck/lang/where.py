@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factcheck.lang.errors import LangError, parse_tree
+from factcheck.lang.errors import LangError, check_number, parse_tree
 
 __all__ = ["LangError", "parse_where", "where_columns", "parse_by", "GroupKey", "Node"]
 
@@ -90,7 +90,7 @@ def parse_where(text: str) -> Node:
     try:
         tree = parse_tree("where.lark", text, "where")
     except LangError as exc:
-        raise _name_the_call(exc, text) from None
+        raise _double_equals(_name_the_call(exc, text), text) from None
     node = _build(tree)
     if isinstance(node, Column | Literal):
         raise LangError(
@@ -110,7 +110,7 @@ def _build(tree: Any) -> Any:
     if kind == "quoted_column":
         return Column(str(kids[0])[1:-1].replace('""', '"'))
     if kind == "number":
-        raw = str(kids[0])
+        raw = check_number(kids[0])
         return Literal(int(raw) if re.fullmatch(r"-?\d+", raw) else Decimal(raw))
     if kind == "string":
         return Literal(str(kids[0])[1:-1].replace("''", "'"))
@@ -144,6 +144,16 @@ def _build(tree: Any) -> Any:
     if kind == "or_op":
         return Or(built[0], built[1])
     raise LangError(f"unsupported construct '{kind}'", kind, None)  # grammar and code disagree
+
+
+def _double_equals(exc: LangError, text: str) -> LangError:
+    """`==` is how Python and pandas compare; in SQL, and so in where, it is one `=`."""
+    at = (exc.column or 0) - 1
+    if exc.word != "=" or at < 1 or text[at - 1 : at + 1] != "==":
+        return exc
+    fixed = text[: at - 1] + "=" + text[at + 1 :]
+    message = f"'==' compares in Python, not in where: write one '=' ({fixed.strip()})"
+    return LangError(message, "==", exc.column - 1 if exc.column else None)
 
 
 def _name_the_call(exc: LangError, text: str) -> LangError:
