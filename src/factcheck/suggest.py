@@ -211,7 +211,10 @@ def _flow(metric: dict[str, str]) -> str:
 
 
 def verify(
-    root: Path, entry: dict[str, Any], defaults: dict[str, Any], dataset: str, best: list[Candidate]
+    root: Path,
+    pairs: list[tuple[dict[str, Any], Candidate]],
+    defaults: dict[str, Any],
+    dataset: str,
 ) -> list[tuple[Candidate, dict[str, Any]]]:
     """The candidates as a scratch claims file, checked by `run_check` as `check` would:
     the figure and verdict shown are the pipeline's own. The file is removed afterwards."""
@@ -222,7 +225,7 @@ def verify(
     if settings:
         lines += ["defaults:"] + [f"  {k}: {json.dumps(str(v))}" for k, v in settings.items()]
     lines.append("claims:")
-    for i, c in enumerate(best, 1):
+    for i, (entry, c) in enumerate(pairs, 1):
         lines += [f"  - id: candidate_{i}", f"    quote: {json.dumps(str(entry['quote']))}"]
         if not c.phrase:
             lines.append(f"    claim: {json.dumps(str(entry.get('claim')))}")
@@ -243,7 +246,7 @@ def verify(
         first = next(iter(outcome.problems), None)
         raise SuggestError(f"the candidates do not load: {first.message if first else '?'}")
     claims = {c["id"]: c for c in outcome.report["claims"]}
-    return [(c, claims[f"candidate_{i}"]) for i, c in enumerate(best, 1)]
+    return [(c, claims[f"candidate_{i}"]) for i, (_, c) in enumerate(pairs, 1)]
 
 
 def as_json(c: Candidate, checked: dict[str, Any], dataset: str) -> dict[str, Any]:
@@ -287,7 +290,7 @@ def suggest(root: Path, claim_id: str, dataset: str) -> dict[str, Any]:
             best.append(c)
         if len(best) == SHOWN:
             break
-    checked = verify(root, entry, defaults, dataset, best) if best else []
+    checked = verify(root, [(entry, c) for c in best], defaults, dataset) if best else []
     return {
         "factcheck_suggest": 1,
         "claim": claim_id,
@@ -319,7 +322,7 @@ def render_text(result: dict[str, Any]) -> str:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION
+    from factcheck.cli_common import ROOT_OPTION, echo
 
     @group.command(name="suggest")
     @ROOT_OPTION
@@ -335,12 +338,12 @@ def register(group: click.Group) -> None:
         try:
             result = suggest(root, claim_id, dataset)
         except SuggestError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            echo(f"Error: {exc.message}", err=True)
             sys.exit(2)
         if fmt == "json":
             payload = {k: v for k, v in result.items() if not k.startswith("_")}
-            click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+            echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str), block=True)
         else:
-            click.echo(render_text(result), nl=False)
+            echo(render_text(result), nl=False, block=True)
         passed = any(c["verdict"] == "pass" for c in result["candidates"])
         sys.exit(0 if passed else 1)
