@@ -10,8 +10,6 @@ VERDICTS = ("pass", "warn", "fail", "error", "skip")
 VERDICT_ORDER = ("fail", "error", "warn", "pass", "skip")
 PROBLEMS = ("fail", "error", "warn")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
 
 def number(value: Any) -> str:
     """336776 -> "336,776", 38.5454 -> "38.55", 0.74862 -> "0.7486", None -> "—"."""
@@ -42,11 +40,26 @@ def actual(value: Any, limit: int = 8) -> str:
 
 def one_line(value: Any) -> str:
     """Text from an article or a YAML file, made safe for one line of a log or terminal:
-    newlines become spaces and control characters (a stray ESC could recolour a terminal)
-    are dropped."""
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    newlines and tabs become spaces, control characters (a stray ESC could recolour a
+    terminal) are escaped visibly, a workflow-command prefix is broken (safetext)."""
+    from factcheck.safetext import neutralise
+
+    return neutralise(value, one_line=True)
+
+
+def http_url(value: Any) -> str | None:
+    """A URL a reader may follow: http(s) with a host, nothing invisible in it; None for
+    `javascript:`, `data:`, `file:` or anything else a YAML file might hold."""
+    from urllib.parse import urlsplit
+
+    text = str(value or "").strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an invalid IPv6 host, say
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def counts(report: dict[str, Any]) -> dict[str, int]:
