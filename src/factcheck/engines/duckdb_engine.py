@@ -6,28 +6,15 @@ literals re-rendered), never from the user's text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
-from factcheck.lang.sql import group_key_sql, quote_ident, where_to_sql
+from factcheck.lang.sql import aggregate_sql, group_key_sql, where_to_sql
 
 if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
     from factcheck.plan import MetricKey, Scan
-
-_SQL = {
-    "sum": "sum({c})",
-    "mean": "avg({c})",
-    "median": "median({c})",
-    "min": "min({c})",
-    "max": "max({c})",
-    "nunique": "count(DISTINCT {c})",
-}
-
-
-def aggregate_sql(aggregate: str, column: str | None) -> str:
-    if aggregate == "count":
-        return "count(*)" if column is None else f"count({quote_ident(column)})"
-    return _SQL[aggregate].format(c=quote_ident(column or ""))
 
 
 class DuckDBEngine:
@@ -47,13 +34,13 @@ class DuckDBEngine:
             con.unregister("frame")
             return self._compute(con, scans)
 
-    def _compute(self, con: Any, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+    def _compute(self, con: DuckDBPyConnection, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
 
         # e.g. a filter comparing a text column with a number: those claims error.
         return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
 
-    def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
+    def _scan(self, con: DuckDBPyConnection, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)
         selects = [aggregate_sql(agg, col) for agg, col in scan.metrics.values()]
         where = f" WHERE {where_to_sql(scan.where)}" if scan.where is not None else ""
