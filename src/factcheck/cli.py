@@ -329,8 +329,8 @@ def replay(root: Path, report: Path, fmt: str) -> None:
 
 def register_commands() -> None:
     """Add the commands that live beside their logic: drift (lock, history, diff),
-    gx-export, init and schema. Their modules import nothing heavy until a command runs."""
-    from factcheck import infer_schema, init_project
+    gx-export, init, schema, suggest. Their modules import nothing heavy until a command runs."""
+    from factcheck import infer_schema, init_project, suggest
     from factcheck.drift.cli import register as register_drift
     from factcheck.export.cli import register as register_gx_export
 
@@ -339,6 +339,7 @@ def register_commands() -> None:
         register_gx_export(cli)
         init_project.register(cli)
         infer_schema.register(cli)
+        suggest.register(cli)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -167,6 +168,8 @@ def write_reports(
         if name == "text":
             color = path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
             options = {"color": color, "quiet": quiet, "verbose": verbose}
+            if path is None and sys.stdout.isatty():  # quotes shortened to the terminal
+                options["width"] = shutil.get_terminal_size().columns
         try:
             emit(render(name, report, **options), path)
         except WriteError as exc:

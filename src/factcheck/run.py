@@ -40,6 +40,7 @@ class Options:
     engine: str | None = None  # default: [tool.factcheck] engine, else duckdb
     progress: Callable[[str], None] | None = None
     policy: Policy = field(default_factory=Policy)  # --no-python-schemas, --limit
+    files: tuple[Path, ...] | None = None  # only these claims files (factcheck suggest)
 
 
 @dataclass
@@ -72,7 +73,8 @@ def run_check(options: Options) -> Outcome:
         timings[name] = now - clock
         clock = now
 
-    project, problems = load_project(options.root, policy=options.policy)
+    only = list(options.files) if options.files is not None else None
+    project, problems = load_project(options.root, only_files=only, policy=options.policy)
     selection_problems(project, options, problems)
     engine = _engine(project, options, problems)
     lap("load")

@@ -34,6 +34,8 @@ class DatasetResult:
     frame: pd.DataFrame | None = None  # the validated (coerced) frame
     failures: list[dict[str, Any]] = field(default_factory=list)
     in_place: Source | None = None  # validated where it lies: what the engine computes on
+    fingerprint: str | None = None  # a database dataset's, in place of the file's sha256
+    shown_path: str | None = None  # a database dataset's URL without credentials, #table
 
     def close(self) -> None:
         """Release what validation held open (a DuckDB connection and its spill folder)."""
@@ -45,14 +47,19 @@ class DatasetResult:
         if self.in_place is not None:
             return self.in_place
         spec = self.spec
-        return Source(spec.name, frame=self.frame, path=spec.path, format=file_format(spec.path))
+        fmt = file_format(spec.path) if spec.path is not None else None
+        return Source(spec.name, frame=self.frame, path=spec.path, format=fmt)
 
     def as_report(self) -> dict[str, Any]:
         spec = self.spec
         return {
             "name": spec.name,
-            "path": spec.rel_path,
-            "sha256": self.sha256,
+            "path": self.shown_path or spec.rel_path,
+            **(
+                {"sha256": self.sha256}
+                if self.fingerprint is None
+                else {"fingerprint": self.fingerprint}
+            ),
             "rows": self.rows,
             "valid": self.valid,
             "failures": self.failures,
@@ -107,8 +114,12 @@ def validate_dataset(
 ) -> DatasetResult | None:
     """Read and validate one dataset: where it lies when `in_place` (the engine computes in
     DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
+    if spec.database is not None or spec.path is None:
+        from factcheck.postgres import validate_database
+
+        return validate_database(spec, schema, in_place, problems, limits or Limits())
     fmt = file_format(spec.path)
-    rules = _sql_rules(schema) if in_place and fmt != "xlsx" else None
+    rules = sql_rules(schema) if in_place and fmt != "xlsx" else None
     if rules is None:
         frame, digest = read_dataset(spec, problems, limits)
         return None if frame is None else validate(spec, frame, digest, schema)
@@ -161,7 +172,7 @@ def _add_lines(failures: list[dict[str, Any]], path: Path | None) -> None:
         ]
 
 
-def _sql_rules(schema: Any) -> SqlSchema | None:
+def sql_rules(schema: Any) -> SqlSchema | None:
     """The schema as SQL, or None when a rule of it runs only in pandas (a Python check)."""
     if schema is None:
         return SqlSchema(columns=[])

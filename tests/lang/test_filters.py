@@ -88,7 +88,7 @@ def test_columns_listed(frame) -> None:
         ("court = 'x'; drop table t", ";"),
         ("court = (select 1)", "("),
         ("lower(court) = 'x'", "("),
-        ("court == 'x'", "="),
+        ("court == 'x'", "=="),  # named whole, with a hint to write one '='
         ("court = 'x' --", "-"),
     ],
 )

@@ -267,7 +267,7 @@ def test_date_literals_work_on_duckdb_date_and_timestamp_columns() -> None:
         ("lower(region) = 'x'", "(", 6),
         ("region in (select 1)", "1", 19),
         ("region = (select 1)", "(", 10),
-        ("region == 'x'", "=", 9),
+        ("region == 'x'", "==", 8),  # named whole, with a hint to write one '='
         ("region = 'x' -- comment", "-", 14),
         ("region = 'x' /* c */", "/", 14),
         ("a.b = 1", ".", 2),
@@ -408,3 +408,16 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_double_equals_gets_a_hint() -> None:
+    from factcheck.lang.errors import LangError
+
+    with pytest.raises(LangError) as caught:
+        parse_where("species = 'Gentoo' and island == 'Biscoe'")
+    assert caught.value.word == "=="
+    assert caught.value.column == 31  # where `==` starts
+    assert "write one '=' (species = 'Gentoo' and island = 'Biscoe')" in caught.value.message
+    with pytest.raises(LangError) as other:
+        parse_where("a = = 2")  # not a `==`: the plain message
+    assert other.value.message == "unexpected '=' in where"

@@ -104,3 +104,16 @@ def test_quoted_sentence_falls_back_to_the_quote() -> None:
     assert quoted_sentences(TEXT, CLAIMS[4]) == [
         "Courts issued between 700 and 800 verdicts; the wettest month was December 2015."
     ]
+
+
+def test_wrapped_lines_join_and_short_lines_stay() -> None:
+    text = (
+        "A headline\nArticle\n26 June 2025, 16:47\n\n"
+        "Courts received 12 cases in a long hard-wrapped line of prose, and\n"
+        "38 decisions for every working day, which is a lot of work.\nNotes:\nsee the table."
+    )
+    paragraphs, _ = annotate(text, [])
+    shown = ["".join(p if isinstance(p, str) else p.text for p in para) for para in paragraphs]
+    assert shown[0] == "A headline\nArticle\n26 June 2025, 16:47"  # a dateline stays a line
+    assert "prose, and 38 decisions" in shown[1]  # a wrapped line joins, even before a digit
+    assert "of work.\nNotes:\nsee the table." in shown[1]  # a capital, a short line: kept

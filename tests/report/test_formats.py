@@ -333,8 +333,20 @@ def test_text_verbose_skips_details_of_deselected_claims(report) -> None:
     claims = [{**c, "verdict": "skip", "reason": "not selected", "explanation": "not selected"}
               if c["id"] == "flights_total" else c for c in report["claims"]]  # fmt: skip
     lines = render("text", {**report, "claims": claims}, verbose=True).splitlines()
-    at = next(i for i, x in enumerate(lines) if " flights_total:" in x)
-    assert "not selected" in lines[at] and not lines[at + 1].startswith("      ")
+    # Issue 13: a deselected claim gets no line of its own, only a count per file.
+    assert not any(" flights_total:" in x for x in lines)
+    assert "  - 1 not selected" in lines
+
+
+def test_text_shows_each_quote_shortened_to_the_width(report) -> None:
+    claim = next(c for c in report["claims"] if c["id"] == "flights_total")
+    wide = render("text", report).splitlines()
+    at = next(i for i, x in enumerate(wide) if " flights_total:" in x)
+    assert wide[at + 1] == f"      “{claim['quote']}”"
+    narrow = render("text", report, width=40).splitlines()
+    quotes = [x for x in narrow if x.startswith("      “")]
+    assert quotes and all(len(x) <= 40 for x in quotes)
+    assert narrow[at + 1] == "      “" + claim["quote"][: 40 - 6 - 3] + "…”"
 
 
 def test_text_colour_only_when_asked(report) -> None:

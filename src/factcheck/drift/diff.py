@@ -25,8 +25,8 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dic
             )
     added = sorted(set(after) - set(before))
     removed = sorted(set(before) - set(after))
-    old_data = {d["name"]: d.get("sha256") for d in old.get("datasets", [])}
-    new_data = {d["name"]: d.get("sha256") for d in new.get("datasets", [])}
+    old_data = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in old.get("datasets", [])}
+    new_data = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in new.get("datasets", [])}
     return {
         "added": [{"id": i, "verdict": after[i]["verdict"]} for i in added],
         "removed": [{"id": i, "verdict": before[i]["verdict"]} for i in removed],

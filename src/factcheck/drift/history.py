@@ -21,7 +21,7 @@ def append_run(
     The history file is the project's, and the project may be hostile: a symbolic link
     (`history.jsonl -> ~/.bashrc`), a FIFO (would hang) or a hard link there is refused with
     a warning, and the run goes on without history."""
-    hashes = {d["name"]: d["sha256"] for d in report["datasets"]}
+    hashes = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in report["datasets"]}
     lines = []
     for claim in report["claims"]:
         if (claim.get("reason") or "").startswith("not selected"):

@@ -37,7 +37,7 @@ def lock_payload(report: dict[str, Any]) -> dict[str, Any]:
             for c in sorted(report["claims"], key=lambda c: c["id"])
         },
         "datasets": {
-            d["name"]: {"path": d["path"], "sha256": d["sha256"], "rows": d["rows"]}
+            d["name"]: {"path": d["path"], **_identity(d), "rows": d["rows"]}
             for d in sorted(report["datasets"], key=lambda d: d["name"])
         },
     }
@@ -98,7 +98,7 @@ def drift(report: dict[str, Any], lock: dict[str, Any], settings: dict[str, Any]
     changed = sorted(
         name
         for name in set(old_data) | set(new_data)
-        if (old_data.get(name) or {}).get("sha256") != (new_data.get(name) or {}).get("sha256")
+        if _identity(old_data.get(name) or {}) != _identity(new_data.get(name) or {})
     )
     items = []
     seen = set()
@@ -134,13 +134,21 @@ def drift(report: dict[str, Any], lock: dict[str, Any], settings: dict[str, Any]
     }
 
 
+def _identity(dataset: dict[str, Any]) -> dict[str, Any]:
+    """What says a dataset is unchanged: a file's sha256, a database's fingerprint (section 9)."""
+    if "fingerprint" in dataset and "sha256" not in dataset:
+        return {"fingerprint": dataset["fingerprint"]}
+    return {"sha256": dataset.get("sha256")}
+
+
 def _dataset_change(name: str, old: dict | None, new: dict | None) -> dict[str, Any]:
     """Why a dataset counts as changed: its hash and row count, then and now."""
     old, new = old or {}, new or {}
     return {
         "name": name,
-        "old_sha256": old.get("sha256"),
-        "new_sha256": new.get("sha256"),
+        # a database dataset's fingerprint stands where a file's sha256 does
+        "old_sha256": old.get("sha256", old.get("fingerprint")),
+        "new_sha256": new.get("sha256", new.get("fingerprint")),
         "old_rows": old.get("rows"),
         "new_rows": new.get("rows"),
     }

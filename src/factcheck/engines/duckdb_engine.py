@@ -6,14 +6,12 @@ literals re-rendered), never from the user's text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.lang.sql import aggregate_sql, group_key_sql, where_to_sql
 
 if TYPE_CHECKING:
-    from duckdb import DuckDBPyConnection
-
     from factcheck.plan import MetricKey, Scan
 
 
@@ -25,22 +23,26 @@ class DuckDBEngine:
         import duckdb
 
         if source.session is not None:  # validation already loaded the rows as table t
-            return self._compute(source.session, scans)
+            # (or, for a database dataset, names them t in the database: its own errors)
+            errors = getattr(source.session, "errors", (duckdb.Error,))
+            return self._compute(source.session, scans, errors)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
             con.register("frame", source.pandas())
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            return self._compute(con, scans)
+            return self._compute(con, scans, (duckdb.Error,))
 
-    def _compute(self, con: DuckDBPyConnection, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
-        import duckdb
-
+    # `con` is a DuckDB connection, or a database dataset's session (postgres.py) that
+    # runs the same SQL where the table lives.
+    def _compute(
+        self, con: Any, scans: list[Scan], errors: tuple[type[BaseException], ...]
+    ) -> dict[MetricKey, MetricResult]:
         # e.g. a filter comparing a text column with a number: those claims error.
-        return compute_each(scans, lambda scan: self._scan(con, scan), (duckdb.Error,))
+        return compute_each(scans, lambda scan: self._scan(con, scan), errors)
 
-    def _scan(self, con: DuckDBPyConnection, scan: Scan) -> dict[MetricKey, MetricResult]:
+    def _scan(self, con: Any, scan: Scan) -> dict[MetricKey, MetricResult]:
         keys = list(scan.metrics)
         selects = [aggregate_sql(agg, col) for agg, col in scan.metrics.values()]
         where = f" WHERE {where_to_sql(scan.where)}" if scan.where is not None else ""

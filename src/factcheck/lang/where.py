@@ -100,7 +100,7 @@ def parse_where(text: str) -> Node:
     try:
         tree = parse_tree("where.lark", text, "where")
     except LangError as exc:
-        raise _name_the_call(exc, text) from None
+        raise _double_equals(_name_the_call(exc, text), text) from None
     node = _build(tree)
     if isinstance(node, Column | Literal):
         raise LangError(
@@ -154,6 +154,16 @@ def _build(tree: Tree[Token] | Token) -> Node | Value:
     if kind == "or_op":
         return Or(built[0], built[1])
     raise LangError(f"unsupported construct '{kind}'", kind, None)  # grammar and code disagree
+
+
+def _double_equals(exc: LangError, text: str) -> LangError:
+    """`==` is how Python and pandas compare; in SQL, and so in where, it is one `=`."""
+    at = (exc.column or 0) - 1
+    if exc.word != "=" or at < 1 or text[at - 1 : at + 1] != "==":
+        return exc
+    fixed = text[: at - 1] + "=" + text[at + 1 :]
+    message = f"'==' compares in Python, not in where: write one '=' ({fixed.strip()})"
+    return LangError(message, "==", exc.column - 1 if exc.column else None)
 
 
 def _name_the_call(exc: LangError, text: str) -> LangError:

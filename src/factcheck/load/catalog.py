@@ -7,13 +7,22 @@ from pathlib import Path
 
 from factcheck.load.keys import check_keys, text
 from factcheck.load.paths import inside, path_problem
-from factcheck.load.spec import PROVENANCE_KINDS, DatasetSpec, Provenance, Settings
+from factcheck.load.spec import (
+    PROVENANCE_KINDS,
+    DatabaseSpec,
+    DatasetSpec,
+    Provenance,
+    Settings,
+)
 from factcheck.load.yamlsrc import Map, load_yaml
 from factcheck.problems import Location, Problems
 
 READERS = {".csv", ".parquet", ".xlsx", ".json", ".jsonl"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_DATASET_KEYS = {"path", "schema", "description", "provenance"}
+_DATASET_KEYS = {"path", "database", "schema", "description", "provenance"}
+_DATABASE_KEYS = {"url_env", "table", "query"}
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_TABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
 _PROVENANCE_KEYS = {"kind", "publisher", "url", "retrieved", "license", "cites"}
 
 
@@ -53,8 +62,13 @@ def _dataset(
     if not isinstance(entry, Map):
         problems.add(where, f"{what} must be a mapping with path, schema, provenance")
         return None
-    if not check_keys(entry, _DATASET_KEYS, {"path"}, problems, what):
+    if not check_keys(entry, _DATASET_KEYS, set(), problems, what):
         return None
+    if ("path" in entry) == ("database" in entry):
+        problems.add(where, f"{what} needs either 'path' (a file) or 'database'", name)
+        return None
+    if "database" in entry:
+        return _database_dataset(root, settings, name, where, entry, problems)
     path_text = text(entry, "path", problems, what)
     if path_text is None:
         return None
@@ -80,6 +94,23 @@ def _dataset(
         problems.add(path_text.loc, "data file not found", rel_path)
         ok = False
 
+    return _described(root, settings, name, where, entry, problems, ok, path, rel_path)
+
+
+def _described(
+    root: Path,
+    settings: Settings,
+    name: str,
+    where: Location,
+    entry: Map,
+    problems: Problems,
+    ok: bool,
+    path: Path | None,
+    rel_path: str,
+    database: DatabaseSpec | None = None,
+) -> DatasetSpec | None:
+    """The dataset with its schema, description and provenance (files and databases alike)."""
+    what = f"dataset '{name}'"
     schema_name = text(entry, "schema", problems, what)
     schema_path = schema_rel = None
     if schema_name is not None:
@@ -103,7 +134,52 @@ def _dataset(
         description=str(description) if description else None,
         provenance=provenance,
         loc=where,
+        database=database,
     )
+
+
+def _database_dataset(
+    root: Path, settings: Settings, name: str, where: Location, entry: Map, problems: Problems
+) -> DatasetSpec | None:
+    """`database: {url_env, table | query}`: the URL is only ever named, never written."""
+    what = f"database of dataset '{name}'"
+    node = entry["database"]
+    if not isinstance(node, Map):
+        problems.add(entry.loc_of("database"), f"{what} must be a mapping: url_env, table or query")
+        return None
+    if not check_keys(node, _DATABASE_KEYS, {"url_env"}, problems, what):
+        return None
+    env = text(node, "url_env", problems, what)
+    table = text(node, "table", problems, what)
+    query = text(node, "query", problems, what)
+    ok = env is not None
+    if env is not None and not _ENV_NAME.match(env):
+        # The offending word is not echoed: it may be a URL with a password in it.
+        problems.add(
+            env.loc, "url_env names an environment variable (not the URL itself)", "url_env"
+        )
+        ok = False
+    if (table is None) == (query is None):
+        problems.add(node.loc, f"{what} needs either 'table' or 'query'", name)
+        ok = False
+    elif table is not None and not _TABLE.match(table):
+        problems.add(table.loc, "a table is a name or schema.name", table)
+        ok = False
+    elif query is not None and not _read_only(query):
+        problems.add(query.loc, "a query is one read-only SELECT (or WITH ... SELECT)", query)
+        ok = False
+    if not ok or env is None:
+        return None
+    spec = DatabaseSpec(str(env), str(table) if table else None, str(query) if query else None)
+    shown = f"${env}#{table if table is not None else 'query'}"  # the URL is read at run time
+    return _described(root, settings, name, where, entry, problems, True, None, shown, spec)
+
+
+def _read_only(query: str) -> bool:
+    """One statement that starts with SELECT or WITH; the session is read-only as well,
+    so this only makes a mistake visible early."""
+    body = query.strip().rstrip(";").strip()
+    return ";" not in body and body.split(None, 1)[0].lower() in ("select", "with")
 
 
 def _schema_file(

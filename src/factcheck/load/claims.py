@@ -176,9 +176,10 @@ def _claim(
         pass  # an unknown key (a misspelt `metirc`) already says what is wrong
     elif len(methods) != 1:
         said = ", ".join(methods) if methods else "none"
+        hint = f"; `factcheck suggest {claim_id} --dataset NAME` proposes one" * (not methods)
         problems.add(
             node.loc,
-            f"{what} needs exactly one of metric, expr, manual, unverifiable (has {said})",
+            f"{what} needs exactly one of metric, expr, manual, unverifiable (has {said}){hint}",
             claim_id,
         )
         ok = False

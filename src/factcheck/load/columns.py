@@ -13,6 +13,8 @@ from factcheck.problems import Problems
 
 
 def dataset_columns(spec: DatasetSpec, problems: Problems) -> list[str]:
+    if spec.database is not None or spec.path is None:
+        return _database_columns(spec, problems)
     suffix = spec.path.suffix.lower()
     try:
         if suffix == ".csv":
@@ -28,10 +30,33 @@ def dataset_columns(spec: DatasetSpec, problems: Problems) -> list[str]:
             book = load_workbook(spec.path, read_only=True)
             first = next(book.active.iter_rows(max_row=1, values_only=True), ())
             return [str(c) for c in first if c is not None]
-        # json / jsonl: reading the file is the only way to know its keys.
-        from factcheck.data import read_frame
+        # json / jsonl: DuckDB finds the keys from a sample, without loading the file.
+        import duckdb
 
-        return [str(c) for c in read_frame(spec.path).columns]
+        from factcheck.data import duckdb_reader
+
+        with duckdb.connect() as con:
+            reader = duckdb_reader(spec.path, suffix.lstrip("."))
+            return [
+                str(row[0]) for row in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()
+            ]
     except Exception as exc:  # any reader failure is the user's file, not our bug
         problems.add(spec.loc, f"cannot read the header of {spec.rel_path}: {exc}", spec.name)
         return []
+
+
+def _database_columns(spec: DatasetSpec, problems: Problems) -> list[str]:
+    """A table's or query's columns, asked of the database (no rows are read). A missing
+    variable, an unreachable server or a missing table is a problem naming both."""
+    from factcheck.postgres import DatabaseProblem, Session
+
+    assert spec.database is not None
+    try:
+        session = Session(spec.database, spec.name)
+    except DatabaseProblem as exc:
+        problems.add(spec.loc, str(exc), spec.database.url_env)
+        return []
+    try:
+        return list(session.columns)
+    finally:
+        session.close()

@@ -45,9 +45,18 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class DatabaseSpec:
+    """A dataset in a database (contract section 9): a table or one read-only query."""
+
+    url_env: str  # the environment variable holding the URL; never the URL itself
+    table: str | None = None  # schema.table or table
+    query: str | None = None
+
+
+@dataclass(frozen=True)
 class DatasetSpec:
     name: str
-    path: Path  # absolute, checked to lie inside the project root
+    path: Path | None  # absolute, checked to lie inside the project root; None: a database
     rel_path: str  # as shown in reports: relative to the project root
     schema_name: str | None
     schema_path: Path | None
@@ -55,6 +64,7 @@ class DatasetSpec:
     description: str | None
     provenance: Provenance | None
     loc: Location
+    database: DatabaseSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -128,13 +128,16 @@ def annotate(text: str, claims: list[dict[str, Any]]) -> tuple[list[Paragraph], 
 
 
 def _unwrapped(text: str) -> str:
-    """Hard-wrapped prose joined: a single newline before a lower-case letter or a digit is
-    a wrapped line and becomes a space; one before a capital (a headline, then "Article",
-    then a dateline) stays a line break. One character for one, so spans keep their places."""
+    """Hard-wrapped prose joined: a single newline after a long line (40 characters or
+    more) and before a lower-case letter or a digit is a wrapped line and becomes a space;
+    one before a capital, or after a short line ("Article", then a dateline "26 June
+    2025"), stays a line break. One character for one, so spans keep their places."""
 
     def join(match: re.Match[str]) -> str:
         after = match.group(1)
-        return " " if after.islower() or after.isdigit() else "\n"
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        wrapped = len(line.strip()) >= 40 and (after.islower() or after.isdigit())
+        return " " if wrapped else "\n"
 
     return re.sub(r"(?<![\n\r])\n(?=[ \t]*(\S))", join, text)
 

@@ -112,7 +112,10 @@ def _properties(
     # Catalog order, not set order: the file must come out byte-identical on every run.
     for name, dataset in datasets.items():
         if name in used:
-            prop(f"dataset.{name}.sha256", dataset["sha256"])
+            if "fingerprint" in dataset and "sha256" not in dataset:  # a database dataset
+                prop(f"dataset.{name}.fingerprint", dataset["fingerprint"])
+            else:
+                prop(f"dataset.{name}.sha256", dataset["sha256"])
 
 
 def _case(

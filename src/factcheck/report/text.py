@@ -29,12 +29,19 @@ from factcheck.report._common import (
 SYMBOLS = {"pass": "✓", "warn": "!", "fail": "✗", "error": "E", "skip": "-"}
 COLORS = {"pass": "32", "warn": "33", "fail": "31", "error": "35", "skip": "2"}
 PAD = " " * 6  # details sit under the claim id
+WIDTH = 100  # a quote is shortened to this many characters when not told the terminal's
 
 
 def render(
-    report: dict[str, Any], *, color: bool = False, quiet: bool = False, verbose: bool = False
+    report: dict[str, Any],
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    width: int | None = None,
 ) -> str:
-    """quiet: only fail/warn/error claims; verbose: each claim's computation below it."""
+    """quiet: only fail/warn/error claims; verbose: each claim's computation below it;
+    width: the terminal's columns, to which each claim's quote is shortened."""
     report = normalize(report)
 
     def paint(verdict: str, text: str) -> str:
@@ -42,6 +49,9 @@ def render(
 
     lines: list[str] = []
     for file, claims in by_file(report).items():
+        # Deselected claims (--select, --tag) are counted on one line, not listed.
+        unselected = [c for c in claims if (c["reason"] or "").startswith("not selected")]
+        claims = [c for c in claims if c not in unselected]
         shown = [c for c in claims if not quiet or c["verdict"] in ("fail", "warn", "error")]
         if not shown:
             continue
@@ -58,9 +68,13 @@ def render(
                 f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
+            if claim["quote"]:
+                lines.append(PAD + _shortened(f"“{one_line(claim['quote'])}”", width))
             lines.extend(f"{PAD}reading {line}" for line in reading_lines(claim))
-            if verbose and claim.get("reason") != "not selected":  # deselected: no details
+            if verbose:
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
+        if unselected:
+            lines.append(f"  - {len(unselected)} not selected")
         gap = coverage_gap(source)
         if gap:
             lines.append(f"  ! {gap}")
@@ -94,6 +108,12 @@ def render(
 
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def _shortened(text: str, width: int | None) -> str:
+    """The text cut to fit the line after PAD, with an ellipsis where it was cut."""
+    room = max(20, (width or WIDTH) - len(PAD))
+    return text if len(text) <= room else text[: room - 2] + "…”"
 
 
 def _details(claim: dict[str, Any]) -> list[str]:
