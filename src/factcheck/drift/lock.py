@@ -24,6 +24,11 @@ LOCK_VERSION = 1
 class LockError(click.ClickException):
     exit_code = int(ExitCode.CONFIG)
 
+    def __init__(self, message: str) -> None:
+        from factcheck.safetext import neutralise
+
+        super().__init__(neutralise(message))  # it may quote the project's words
+
 
 def lock_payload(report: dict[str, Any]) -> dict[str, Any]:
     return {
