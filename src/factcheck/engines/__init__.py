@@ -17,7 +17,7 @@ _REGISTRY = {
     "gx": "factcheck.engines.gx_engine:GXEngine",
 }
 # Engines that need an optional extra: the package whose absence means "install it".
-_EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
+_EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck-claims[gx]'")}
 
 
 class EngineUnavailable(ValueError):
