@@ -45,8 +45,8 @@ def test_actions_example_installs_this_distribution() -> None:
 
 
 def test_extras_hint_names_the_distribution() -> None:
-    from factcheck.engines import _EXTRAS
     from factcheck.export.cli import INSTALL_HINT
+    from factcheck.registry import EXTRAS as _EXTRAS
 
     name = PYPROJECT["project"]["name"]
     assert INSTALL_HINT == _EXTRAS["gx"][1] == f"pip install '{name}[gx]'"
