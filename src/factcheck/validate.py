@@ -110,10 +110,16 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
 
 
 def validate_dataset(
-    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems, limits: Limits | None = None
+    spec: DatasetSpec,
+    schema: Any,
+    in_place: bool,
+    problems: Problems,
+    limits: Limits | None = None,
+    opener: Any = None,
 ) -> DatasetResult | None:
     """Read and validate one dataset: where it lies when `in_place` (the engine computes in
-    DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
+    DuckDB, or on what `opener(path, format)` opens: Spark) and the file and schema allow
+    it, else in pandas. None after a read problem."""
     if spec.database is not None or spec.path is None:
         from factcheck.postgres import validate_database
 
@@ -133,7 +139,7 @@ def validate_dataset(
         return None
     try:
         digest = sha256(spec.path)
-        con, actual = open_in_duckdb(spec.path, fmt)
+        con, actual = (opener or open_in_duckdb)(spec.path, fmt)
     except Exception as exc:  # a reader error is a property of the user's file
         _cannot_read(spec, exc, problems)
         return None
@@ -141,14 +147,19 @@ def validate_dataset(
     def run(sql: str) -> list[tuple[Any, ...]]:
         return con.execute(sql).fetchall()
 
-    rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    try:
+        rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    except Exception as exc:  # Spark reads lazily: a bad value surfaces only now
+        con.close()
+        _cannot_read(spec, exc, problems)
+        return None
     too_large = rows_problem(rows, limits or Limits())  # JSON: known only once read
     if too_large:
         con.close()
         problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
         return None
     _add_lines(failures, spec.path)
-    con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
+    con.execute(f"CREATE TEMP VIEW t AS {view_sql('__rows', actual, value)}")
     columns = {name: actual[name] for name in actual}
     source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
     return DatasetResult(spec, digest, rows, not failures, None, failures, source)

@@ -15,9 +15,13 @@ _REGISTRY = {
     "duckdb": "factcheck.engines.duckdb_engine:DuckDBEngine",
     "pandas": "factcheck.engines.pandas_engine:PandasEngine",
     "gx": "factcheck.engines.gx_engine:GXEngine",
+    "spark": "factcheck.engines.spark_engine:SparkEngine",
 }
 # Engines that need an optional extra: the package whose absence means "install it".
-_EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
+_EXTRAS = {
+    "gx": ("great_expectations", "pip install 'factcheck[gx]'"),
+    "spark": ("pyspark", "pip install 'factcheck[spark]' (and Java 17)"),
+}
 
 
 class EngineUnavailable(ValueError):
