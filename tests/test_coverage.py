@@ -30,7 +30,19 @@ def figures(text: str) -> list[tuple[str, str]]:
         ("twenty-five million people", [("word", "twenty-five million")]),
         ("a few hundred cases", [("word", "hundred")]),
         ("record numbers in 2024", [("word", "record"), ("number", "2024")]),
-        ("one in five soldiers", [("word", "one"), ("word", "five")]),
+        # One figure, so "nearly one in three" is not drafted as "nearly one" + "one in
+        # three" (issue 13; this was two figures, "one" and "five").
+        ("one in five soldiers", [("word", "one in five")]),
+        ("nearly one in three", [("word", "one in three")]),
+        ("1 in 4 cases", [("word", "1 in 4")]),
+        ("один из пяти", [("word", "один из пяти")]),
+        (
+            "it doubled; twice as many; вдвое больше",
+            [("word", "doubled"), ("word", "twice"), ("word", "вдвое")],
+        ),  # fmt: skip
+        ("from 2012 to 2015", [("date", "2012 to 2015")]),  # a span of years: context
+        ("в 2012-2015 годах", [("date", "2012-2015 годах")]),
+        ("одиннадцать дел", [("word", "одиннадцать")]),  # the parser's words, all of them
         ("one of them", []),  # "one" alone is not a figure
         ("Article 337", [("number", "337")]),
         ("26 June 2025, 16:47", [("date", "26 June 2025"), ("time", "16:47")]),

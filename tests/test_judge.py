@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.judge import Judgement, describe_rule, judge
-from factcheck.phrases import Tolerance, as_key, parse_claim
+from factcheck.phrases import Judgement, Tolerance, as_key, describe_rule, judge, parse_claim
 
 
 def verdict(claim: str | dict, actual: Any, **kwargs: Any) -> str:

@@ -7,8 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from factcheck.judge import judge
-from factcheck.phrases import PhraseError, Tolerance, parse_claim
+from factcheck.phrases import PhraseError, Tolerance, judge, parse_claim
 
 
 def verdict(claim: str | dict, actual, **kwargs) -> str:

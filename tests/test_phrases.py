@@ -7,8 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from factcheck.judge import describe_rule
-from factcheck.phrases import PhraseError, Tolerance, parse_claim, parse_tolerance
+from factcheck.phrases import PhraseError, Tolerance, describe_rule, parse_claim, parse_tolerance
 
 
 @pytest.mark.parametrize(

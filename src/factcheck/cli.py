@@ -254,7 +254,13 @@ def coverage(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Write the draft here (never over an existing file); default: stdout.",
 )  # fmt: skip
-def extract(article: Path, output: Path | None) -> None:
+@click.option(
+    "--dataset", default=None, metavar="NAME",
+    help="With -o inside a project (--root): comment in, under each draft, the query on "
+    "NAME that factcheck suggest finds for it.",
+)  # fmt: skip
+@ROOT_OPTION
+def extract(article: Path, output: Path | None, dataset: str | None, root: Path) -> None:
     """Draft a claims file from an article's text: one candidate claim per figure.
 
     The draft names no data, so `check` refuses it until an editor completes each
@@ -263,6 +269,9 @@ def extract(article: Path, output: Path | None) -> None:
     from factcheck.cli_common import read_limited
     from factcheck.coverage import draft_claims
     from factcheck.output import WriteError, write_report
+
+    if dataset is not None and output is None:
+        raise click.UsageError("--dataset needs -o FILE: its suggestions go into the draft")
 
     try:
         text = read_limited(article, MAX_ARTICLE_BYTES, "an article").decode("utf-8")
@@ -283,6 +292,20 @@ def extract(article: Path, output: Path | None) -> None:
     except WriteError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
+    if dataset is not None:
+        _suggest_drafts(root, output, dataset)
+
+
+def _suggest_drafts(root: Path, output: Path, dataset: str) -> None:
+    from factcheck.suggest import SuggestError
+    from factcheck.suggest_draft import annotate_file
+
+    try:
+        found = annotate_file(root, output, dataset)
+    except SuggestError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(int(ExitCode.CONFIG))
+    click.echo(f"suggested a query on {dataset} for {found} of them (as comments)", err=True)
 
 
 MAX_ARTICLE_BYTES = 16 * 2**20  # an article is text: far below this

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engines.base import MetricResult
-from factcheck.judge import NotANumber, describe_rule
 from factcheck.load.spec import (
     OVER_GROUPS,
     OVER_KEY,
@@ -18,6 +17,7 @@ from factcheck.load.spec import (
     Reading,
     datasets_behind,
 )
+from factcheck.phrases import NotANumber, as_figure, describe_rule
 from factcheck.plan import metric_key
 
 
@@ -173,7 +173,7 @@ def _read(
 ) -> tuple[Any, Any, str | None]:
     """The claim's figure and its judgement (and the `over` it was judged by); the
     computation goes into `entry` when given. Raises ClaimError."""
-    from factcheck.judge import judge
+    from factcheck.phrases import judge
 
     metrics_out = []
     values: dict[str, Any] = {}
@@ -320,8 +320,11 @@ def _over(over: str, groups: dict[Any, Any]) -> Any:
     if over == "max":
         return max(values)
     best = max if over == "argmax" else min
-    target = best(values)
-    winners = [k for k, v in groups.items() if v == target]
+    # The winner is chosen among figures as judged (12 significant digits), so float noise
+    # never picks a different group, or breaks a tie, on one engine and not another.
+    figures = {k: as_figure(v) for k, v in groups.items()}
+    target = best(figures.values())
+    winners = [k for k, v in figures.items() if v == target]
     if len(winners) > 1:
         raise ClaimError(f"{over} is a tie between groups " + ", ".join(map(str, winners)))
     return winners[0]

@@ -98,8 +98,7 @@ def judge_all(
 ) -> list[Candidate]:
     """Each candidate judged by factcheck's judge; a group key is judged against the claim's
     phrase, or, when the claim names no key yet, proposed when the quote names it."""
-    from factcheck.judge import NotANumber, judge
-    from factcheck.phrases import PhraseError, parse_claim
+    from factcheck.phrases import NotANumber, PhraseError, judge, parse_claim
 
     out = []
     for c in candidates:
@@ -212,7 +211,10 @@ def _flow(metric: dict[str, str]) -> str:
 
 
 def verify(
-    root: Path, entry: dict[str, Any], defaults: dict[str, Any], dataset: str, best: list[Candidate]
+    root: Path,
+    pairs: list[tuple[dict[str, Any], Candidate]],
+    defaults: dict[str, Any],
+    dataset: str,
 ) -> list[tuple[Candidate, dict[str, Any]]]:
     """The candidates as a scratch claims file, checked by `run_check` as `check` would:
     the figure and verdict shown are the pipeline's own. The file is removed afterwards."""
@@ -223,7 +225,7 @@ def verify(
     if settings:
         lines += ["defaults:"] + [f"  {k}: {json.dumps(str(v))}" for k, v in settings.items()]
     lines.append("claims:")
-    for i, c in enumerate(best, 1):
+    for i, (entry, c) in enumerate(pairs, 1):
         lines += [f"  - id: candidate_{i}", f"    quote: {json.dumps(str(entry['quote']))}"]
         if not c.phrase:
             lines.append(f"    claim: {json.dumps(str(entry.get('claim')))}")
@@ -244,7 +246,7 @@ def verify(
         first = next(iter(outcome.problems), None)
         raise SuggestError(f"the candidates do not load: {first.message if first else '?'}")
     claims = {c["id"]: c for c in outcome.report["claims"]}
-    return [(c, claims[f"candidate_{i}"]) for i, c in enumerate(best, 1)]
+    return [(c, claims[f"candidate_{i}"]) for i, (_, c) in enumerate(pairs, 1)]
 
 
 def as_json(c: Candidate, checked: dict[str, Any], dataset: str) -> dict[str, Any]:
@@ -288,7 +290,7 @@ def suggest(root: Path, claim_id: str, dataset: str) -> dict[str, Any]:
             best.append(c)
         if len(best) == SHOWN:
             break
-    checked = verify(root, entry, defaults, dataset, best) if best else []
+    checked = verify(root, [(entry, c) for c in best], defaults, dataset) if best else []
     return {
         "factcheck_suggest": 1,
         "claim": claim_id,

@@ -168,3 +168,27 @@ def test_what_suggest_refuses(drafted, factcheck) -> None:
         assert todo.exit_code == 2 and "write what the quote asserts first" in todo.stderr
     finally:
         draft.write_text(text)
+
+
+def test_extract_comments_in_a_suggestion_per_draft(drafted, factcheck) -> None:
+    root, _ = drafted
+    penguins = pd.read_csv(root / "data/penguins.csv")
+    adelie = int((penguins.species == "Adelie").sum())
+    article = root / "claims/short.txt"
+    article.write_text(f"A short note\n\nThe colony had {adelie} Adelie penguins.\n")
+    out = root / "claims/short.yaml"
+    try:
+        done = factcheck("extract", article, "-o", out, "--dataset", "penguins", "--root", root)
+        assert done.exit_code == 0, done.output
+        assert "suggested a query on penguins for 1 of them (as comments)" in done.stderr
+        text = out.read_text()
+        assert f"    # suggested on penguins (pass: {adelie} is exactly {adelie}):" in text
+        assert "    # metric: {dataset: penguins, where: \"species = 'Adelie'\"}" in text
+        lint = factcheck("lint", "--root", root)
+        assert lint.exit_code == 2  # a comment is never data: the editor still decides
+        assert "claims/short.yaml" in lint.stderr
+        refused = factcheck("extract", article, "--dataset", "penguins")
+        assert refused.exit_code == 2 and "--dataset needs -o" in refused.output
+    finally:
+        article.unlink()
+        out.unlink(missing_ok=True)

@@ -26,7 +26,7 @@ from factcheck.load.spec import (
     SourceSpec,
 )
 from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml
-from factcheck.phrases import PhraseError, as_key, parse_claim, parse_tolerance
+from factcheck.phrases import PhraseError, fit, parse_claim, parse_tolerance
 from factcheck.problems import Location, Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -213,10 +213,14 @@ def _claim(
             problems.add(node.loc_of("unverifiable"), "say why the claim cannot be checked")
             ok = False
 
-    if metric is not None and phrase is not None:
-        ok = _check_key_phrase(phrase, metric, node, ctx) and ok
-        if metric.over in OVER_KEY and phrase.kind == "bare":
-            phrase = as_key(phrase)  # `2024` names a group here, it is not a count
+    if phrase is not None and (metric is not None or expr is not None):
+        try:  # before any data is read: a word claimed of a number, a number of a key
+            phrase = fit(
+                phrase, over=metric.over if metric is not None else None, expr=expr is not None
+            )
+        except PhraseError as exc:
+            ctx.problems.add(node.loc_of("claim"), exc.message, str(node.get("claim")))
+            ok = False
     claim_tolerance = _tolerance(node, problems) or tolerance
     claim_rounding = _rounding(node, rounding, problems)
     note = text(node, "note", problems, what)
@@ -292,25 +296,6 @@ def _phrase(value: Any, node: Map, method: str | None, ctx: _Context) -> Any:
         if method in ("metric", "expr"):
             ctx.problems.add(where, f"unreadable claim phrase: {exc.message}", exc.word or value)
         return None
-
-
-def _check_key_phrase(phrase: Any, metric: MetricSpec, node: Map, ctx: _Context) -> bool:
-    is_key = phrase.kind == "key" or (metric.over in OVER_KEY and phrase.kind == "bare")
-    if is_key and metric.over not in OVER_KEY:
-        ctx.problems.add(
-            node.loc_of("claim"),
-            "a word claim needs by: and over: argmax or argmin",
-            str(node.get("claim")),
-        )
-        return False
-    if not is_key and metric.over in OVER_KEY:
-        ctx.problems.add(
-            node.loc_of("claim"),
-            f"over: {metric.over} gives a group key; claim the key (e.g. UA)",
-            str(node.get("claim")),
-        )
-        return False
-    return True
 
 
 def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:

@@ -16,28 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.phrases.lexicon import english_number
+from factcheck.phrases.table import HEDGES_RU
+
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
-# Hedges at the start of a phrase -> the English hedge of the same kind.
-HEDGES: dict[str, str] = {
-    "более": "over", "больше": "over", "свыше": "over", "более чем": "over",
-    "больше чем": "over",
-    "не менее": "at least", "не меньше": "at least", "не менее чем": "at least",
-    "не меньше чем": "at least", "как минимум": "at least", "минимум": "at least",
-    "по меньшей мере": "at least", "по крайней мере": "at least",
-    "менее": "under", "меньше": "under", "менее чем": "under", "меньше чем": "under",
-    "не более": "at most", "не больше": "at most", "не более чем": "at most",
-    "не больше чем": "at most", "максимум": "at most", "до": "at most",
-    "около": "around", "примерно": "around", "приблизительно": "around",
-    "порядка": "around",
-    "почти": "nearly", "чуть меньше": "nearly", "чуть менее": "nearly",
-    "немногим менее": "nearly", "немногим меньше": "nearly", "немного меньше": "nearly",
-    "немного менее": "nearly",
-    "чуть больше": "just over", "чуть более": "just over", "немногим более": "just over",
-    "немногим больше": "just over", "немного больше": "just over",
-    "немного более": "just over",
-    "ровно": "exactly",
-    "от": "from", "между": "between",  # from A to B, between A and B
+# Hedges at the start of a phrase -> the English hedge of the same kind: each kind declares
+# its Russian words beside its English ones (kinds/), the table collects them.
+HEDGES: dict[str, str] = HEDGES_RU
+
+# Multipliers in one word -> the English multiplier ("в два раза" is read in to_english).
+MULTIPLIERS: dict[str, str] = {
+    "вдвое": "twice", "втрое": "three times", "вчетверо": "four times",
+    "впятеро": "five times", "вшестеро": "six times", "вдесятеро": "ten times",
 }  # fmt: skip
 
 # Number words, nominative and the oblique forms that follow hedges and prepositions
@@ -147,7 +138,7 @@ _ONE = {"один", "одна", "одно", "одного", "одной", "1"}
 
 # A token of a number written in digits: 20, 662, 12.6%, 700-800, 20,000+.
 _COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
-_NUMERIC = re.compile(r"^-?\d[\d.,%+-]*$|^[-%+]$")
+_NUMERIC = re.compile(r"^[$£€₽¥₴]?-?\d[\d.,%+-]*$|^[-%+]$")  # ₽1.5: the sign is a unit
 
 
 class Unreadable(ValueError):
@@ -197,6 +188,9 @@ def to_english(norm: str) -> Rewrite:
         if hedge is not None:
             raise Unreadable(f"'{norm}': one in N takes no hedge", hedge)
         return _one_in(words, i, out, norm)
+    times = _multiplier(words, i)
+    if times is not None:
+        return _unit(words, _after_multiplier(words, i, times, out), out)
     fraction = _fraction(words, i, norm)
     if fraction is not None:
         english, j = fraction
@@ -209,6 +203,48 @@ def to_english(norm: str) -> Rewrite:
             out.add(link[1], link[0])
             j = _number(words, j + 1, out, hedged=True)
     return _unit(words, j, out)  # with no number, a leading quantifier is still refused
+
+
+def _multiplier(words: list[str], i: int) -> int | None:
+    """The end of a multiplier at words[i] (вдвое, в два раза, в 1.5 раза, в полтора раза)."""
+    if i < len(words) and words[i] in MULTIPLIERS:
+        return i + 1
+    if words[i : i + 1] != ["в"]:
+        return None
+    j = i + 2 if words[i + 1 : i + 2] and _NUMERIC.match(words[i + 1]) else None
+    if words[i + 1 : i + 2] and words[i + 1] in ("полтора", "полторы"):
+        j = i + 2
+    if j is None:
+        value, j = _word_number(words, i + 1)
+        j = None if value is None else j
+    return j + 1 if j is not None and words[j : j + 1] in (["раз"], ["раза"]) else None
+
+
+def _after_multiplier(words: list[str], i: int, end: int, out: Rewrite) -> int:
+    """Add the English multiplier; return where its unit starts. "больше" after it belongs
+    to it ("вдвое больше": twice as many); "меньше" is refused."""
+    said = " ".join(words[i:end])
+    if words[i] in MULTIPLIERS:
+        out.add(MULTIPLIERS[words[i]], said)
+    elif words[i + 1] in ("полтора", "полторы"):
+        out.add("1.5 times", said)
+    elif _NUMERIC.match(words[i + 1]):
+        out.add(f"{words[i + 1]} times", said)
+    else:
+        value, _ = _word_number(words, i + 1)
+        assert value is not None
+        out.add(f"{english_number(value)} times", said)  # a word number: g = 1, as in English
+    after = words[end : end + 1]
+    if after and after[0] in ("меньше", "менее", "ниже", "реже", "дешевле"):
+        raise Unreadable(
+            f"'{' '.join(words)}': a multiplier with '{after[0]}' can be read two ways; "
+            "claim the ratio the other way round (a third: `треть`, or 0.33)",
+            after[0],
+        )
+    if after and after[0] in ("больше", "более", "выше", "чаще", "дороже"):
+        out.add("more", after[0])
+        return end + 1
+    return end
 
 
 def _decimal_commas(text: str) -> str:
@@ -340,3 +376,14 @@ def _rest(words: list[str], j: int, out: Rewrite) -> Rewrite:
     for word in words[j:]:
         out.add(word, word)
     return out
+
+
+def number_words() -> set[str]:
+    """Every Russian word this reader takes as (part of) a number, a fraction, a scale, a
+    quantity or a multiplier: coverage finds figures by the same words. "один" and "ноль"
+    are left out (too common alone), and so are the ordinal fifths (пятой: "the fifth")."""
+    units = {w for w, n in _UNITS.items() if n > 1}
+    halves_to_quarters = {w for w, d in _DENOMINATORS.items() if d < 5}
+    words = units | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(SCALES) | set(QUANTIFIERS)
+    percent = {w for w, english in QUANTIFIERS.items() if english == "percent"}
+    return (words - percent) | halves_to_quarters | set(MULTIPLIERS)

@@ -1,0 +1,1 @@
+"""One module per phrase kind (see ../table.py, which registers them)."""

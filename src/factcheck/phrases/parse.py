@@ -1,0 +1,228 @@
+"""Read what a claim asserts: the editor's phrase ("over 20,000", "two-thirds", "более
+20 тысяч") or an explicit map ({gt: 20000}) as a typed Phrase.
+
+A phrase that cannot be read raises PhraseError naming the word; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from factcheck.phrases import ru
+from factcheck.phrases.kinds import between, fraction, one_in
+from factcheck.phrases.lexicon import (
+    FRACTION_WORDS,
+    MULTIPLIER_WORDS,
+    QUANTIFIER_WORDS,
+    TENS,
+    TIMES,
+    UNITS,
+    VAGUE_RANGES,
+)
+from factcheck.phrases.model import (
+    NotAKey,
+    Number,
+    Phrase,
+    PhraseError,
+    foreign_digit,
+    parse_tolerance,
+)
+from factcheck.phrases.numbers import multiplier, no_quantifier, normalise, number
+from factcheck.phrases.table import FRACTION_HEDGES, HEDGES
+
+# A bare word that names a group (UA, 2024-Q2): starts with a letter or digit.
+_KEY = re.compile(r"[^\W_][\w.-]*")
+# Words that are never a group key: a claim of just "over" or "hundred" is unreadable.
+_RESERVED = (
+    {w for h, _ in HEDGES for w in h.split()}
+    | set(UNITS)
+    | set(TENS)
+    | QUANTIFIER_WORDS
+    | {w for words in FRACTION_WORDS for w in words.split()}
+    | set(MULTIPLIER_WORDS)
+    | set(TIMES)
+    | {"a", "an", "and", "in", "to", "of", "per", "cent", "thirds", "quarters", "fifths"}
+)
+
+
+def parse_claim(
+    value: str | dict, *, vague_ranges: dict[str, tuple[float, float]] | None = None
+) -> Phrase:
+    if isinstance(value, dict):
+        return _explicit(value)
+    digit = foreign_digit(str(value))
+    if digit is not None:
+        raise PhraseError(
+            f"'{str(value).strip()}' has a digit of another script ('{digit}'): "
+            "write the number in 0-9",
+            digit,
+        )
+    return _parse_text(str(value), vague_ranges, russian=True)
+
+
+def as_key(phrase: Phrase) -> Phrase:
+    """A number written as a group key (`2024` with over: argmax)."""
+    return Phrase("key", phrase.text, key=phrase.text.strip().strip("'\""))
+
+
+def _parse_text(
+    text: str, vague_ranges: dict[str, tuple[float, float]] | None, *, russian: bool
+) -> Phrase:
+    norm = normalise(text)
+    if not norm:
+        raise PhraseError("the claim is empty", text)
+    quoted = re.fullmatch(r"""(['"])(.+)\1""", norm)
+    if quoted:
+        return Phrase("key", text, key=text.strip()[1:-1])  # original case: 'UA' stays UA
+    ranges = {k.lower(): v for k, v in {**VAGUE_RANGES, **(vague_ranges or {})}.items()}
+    for word in sorted(ranges, key=len, reverse=True):
+        if norm == word or norm.startswith(word + " "):
+            no_quantifier(norm[len(word) :].strip(), text)
+            low, high = ranges[word]
+            return Phrase(
+                "range_word", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high))
+            )
+    if russian and ru.is_russian(norm):
+        return _russian(text, norm, vague_ranges)
+    kind, rest = "bare", norm
+    for words, hedge in HEDGES:
+        if norm.startswith(words + " "):
+            kind, rest = hedge, norm[len(words) + 1 :]
+            break
+    if kind == "between":
+        return between.parse(text, rest)
+    if kind == "bare" and between.range_pair(rest) is not None:
+        try:
+            return between.parse(text, rest)
+        except NotAKey:
+            raise
+        except PhraseError:
+            if _is_key(text):
+                return Phrase("key", text, key=text.strip())  # 2024-04: a month, not a range
+            raise
+    ratio = multiplier(rest, text)  # before fractions: "half as many" is 0.5 times
+    if ratio is not None:
+        return Phrase("around" if kind == "bare" else kind, text, number=ratio[0])
+    stated = fraction.find(rest)
+    if stated is not None:
+        return fraction.parse(text, kind, stated, rest, FRACTION_HEDGES)
+    one = one_in.parse(text, kind, rest)
+    if one is not None:
+        return one
+    key = date_key(norm) if kind == "bare" else None
+    if key is not None:  # "December 2015" is no number with a unit, and no key as written
+        raise PhraseError(
+            f"'{text.strip()}' is a date; write it as the group key `by:` makes: '{key}' "
+            "(month(col) gives 2015-12, quarter(col) 2015-Q4, day(col) 2015-12-31)",
+            text.strip(),
+        )
+    try:
+        n, unit = number(rest, text)
+    except NotAKey:
+        raise
+    except PhraseError:
+        if kind == "bare" and _is_key(text):
+            return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
+        raise
+    return Phrase(_unit_quantifier(kind, unit), text, number=n)
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = "(?P<m>" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS) + r")\.?"
+_DATES = (
+    (re.compile(rf"^(?:(?P<d>\d{{1,2}}) )?{_MONTH},? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(rf"^{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(r"^q(?P<q>[1-4]),? (?P<y>\d{4})$|^(?P<y2>\d{4}),? q(?P<q2>[1-4])$"), "quarter"),
+)
+
+
+def date_key(norm: str) -> str | None:
+    """The group key a date written in words would have: "december 2015" -> 2015-12."""
+    for pattern, kind in _DATES:
+        found = pattern.match(norm)
+        if found is None:
+            continue
+        if kind == "quarter":
+            year, quarter = (
+                found.group("y") or found.group("y2"),
+                found.group("q") or found.group("q2"),
+            )
+            return f"{year}-Q{quarter}"
+        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(found.group("m")))
+        day = found.group("d")
+        return f"{found.group('y')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+def _russian(text: str, norm: str, vague_ranges: dict[str, tuple[float, float]] | None) -> Phrase:
+    """A Russian phrase, read as the English phrase it means exactly; it keeps the editor's text."""
+    try:
+        rewrite = ru.to_english(norm)
+    except ru.Unreadable as exc:
+        raise PhraseError(exc.message, exc.word) from None
+    try:
+        phrase = _parse_text(rewrite.english, vague_ranges, russian=False)
+    except PhraseError as exc:
+        word = text.strip() if exc.word == rewrite.english else rewrite.original(exc.word)
+        raise PhraseError(exc.message.replace(rewrite.english, text.strip()), word) from None
+    if phrase.kind == "key":
+        return Phrase("key", text, key=text.strip())  # its own case: Москва
+    return replace(phrase, text=text)
+
+
+def _is_key(text: str) -> bool:
+    word = text.strip()
+    return bool(_KEY.fullmatch(word)) and word.lower() not in _RESERVED
+
+
+def _unit_quantifier(kind: str, unit: str) -> str:
+    """Words after a number are its unit, unless they are themselves a quantifier."""
+    if kind == "bare" and re.match(r"^(or more|or over|plus|\+)(\b|$)", unit):
+        return "at_least"
+    if kind == "bare" and re.match(r"^(or fewer|or less|or under)(\b|$)", unit):
+        return "at_most"
+    return kind
+
+
+_MAP_KINDS = {"eq": "exactly", "gt": "over", "ge": "at_least", "lt": "under", "le": "at_most"}
+
+
+def _explicit(value: dict) -> Phrase:
+    text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    keys = set(value)
+    if keys & set(_MAP_KINDS) and len(keys) == 1:
+        (key,) = keys
+        return Phrase(_MAP_KINDS[key], text, number=_map_number(value[key], key, text))
+    if keys == {"between"}:
+        pair = value["between"]
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise PhraseError("between takes two numbers: {between: [A, B]}", "between")
+        low, high = (_map_number(v, "between", text) for v in pair)
+        if low.value > high.value:
+            raise PhraseError(f"{text}: the first number must be the smaller", str(pair[0]))
+        return Phrase("between", text, number=low, high=high)
+    if "approx" in keys and keys <= {"approx", "tolerance"}:
+        n = _map_number(value["approx"], "approx", text)
+        tolerance = parse_tolerance(str(value["tolerance"])) if "tolerance" in value else None
+        return Phrase("around", text, number=n, tolerance=tolerance)
+    unknown = sorted(keys - {*_MAP_KINDS, "between", "approx", "tolerance"})
+    word = str(unknown[0]) if unknown else ", ".join(sorted(map(str, keys)))
+    raise PhraseError(
+        "an explicit claim is one of eq, gt, ge, lt, le, between, approx (+ tolerance)", word
+    )
+
+
+def _map_number(raw: object, key: str, text: str) -> Number:
+    """A value in an explicit map is one number, nothing after it."""
+    if not isinstance(raw, str | int | float | Decimal) or isinstance(raw, bool):
+        raise PhraseError(f"'{key}' takes a number, not {raw!r}", str(raw))
+    if foreign_digit(str(raw)) is not None:
+        raise PhraseError(f"'{key}' takes a number written in 0-9, not '{raw}'", str(raw))
+    n, unit = number(normalise(str(raw)), text)
+    if unit:
+        raise PhraseError(f"'{key}' takes one number, not '{raw}'", unit.split()[0])
+    return n
