@@ -7,10 +7,9 @@ One Spark session serves the module (each dataset gets its own temporary views).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
-
-import os
 
 import pytest
 from tests.conftest import PROJECTS
