@@ -7,6 +7,9 @@ the report, and every claim on it becomes `error`, never `pass`.
 from __future__ import annotations
 
 import importlib.util
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,14 +78,29 @@ def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = N
         return None
     where = Location(spec.schema_rel or "")
     try:
-        if spec.schema_path.suffix == ".py":
-            return _schema_from_module(spec.schema_path, where, problems)
-        from factcheck.load.schema_yaml import read_schema_yaml
-
-        return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
+        with _quiet_pyspark():
+            return _load_schema(spec, where, problems, limits)
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
         return None
+
+
+@contextmanager
+def _quiet_pyspark() -> Iterator[None]:
+    """With the spark extra installed, importing pandera imports pyspark.pandas, which
+    warns that it does not support pandas 3; factcheck never uses pyspark.pandas."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+        yield
+
+
+def _load_schema(spec: DatasetSpec, where: Location, problems: Problems, limits: Any) -> Any:
+    assert spec.schema_path is not None
+    if spec.schema_path.suffix == ".py":
+        return _schema_from_module(spec.schema_path, where, problems)
+    from factcheck.load.schema_yaml import read_schema_yaml
+
+    return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
 
 
 def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
