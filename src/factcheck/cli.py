@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from factcheck import __version__
-from factcheck.cli_common import ROOT_OPTION, policy_of, print_problems, trust_options
+from factcheck.cli_common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
 
@@ -141,7 +141,7 @@ def check(
 
 
 def _warn(message: str) -> None:
-    click.echo(f"factcheck: {message}", err=True)
+    echo(f"factcheck: {message}", err=True)
 
 
 def _record_history(outcome: Any) -> None:
@@ -155,8 +155,10 @@ def _progress() -> Any:
     if not sys.stderr.isatty():
         return None
 
+    from factcheck.safetext import neutralise
+
     def say(message: str) -> None:
-        click.echo(f"\r\033[K{message}", err=True, nl=False)
+        click.echo(f"\r\033[K{neutralise(message, one_line=True)}", err=True, nl=False)
 
     return say
 
@@ -178,7 +180,7 @@ def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
         sys.exit(int(ExitCode.CONFIG))
     plan = make_plan(project.claims)
     scans = sum(len(s) for s in plan.scans.values())
-    click.echo(
+    echo(
         f"{len(project.claims)} claims in {len(project.sources)} files, "
         f"{len(project.datasets)} datasets: OK "
         f"({plan.requested} metrics requested, {plan.distinct} distinct, {scans} scans)"
@@ -188,7 +190,7 @@ def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
     for coverage in project_coverage(project):  # a warning: lint's exit code is unchanged
         if coverage.uncovered or coverage.missing_quotes:
             figures, quotes = len(coverage.uncovered), len(coverage.missing_quotes)
-            click.echo(
+            echo(
                 f"{coverage.claims_file}: warning: {figures} figure{'s' * (figures != 1)} of "
                 f"{coverage.text_file} in no claim's quote, {quotes} "
                 f"quote{'s' * (quotes != 1)} not found in it (see factcheck coverage)",
@@ -202,6 +204,7 @@ def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
 def list_claims(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Every claim: id, file:line, dataset, phrase."""
     from factcheck.load.project import load_project
+    from factcheck.safetext import neutralise
 
     project, problems = load_project(root, policy=policy_of(no_python_schemas, limits))
     if problems:
@@ -209,7 +212,8 @@ def list_claims(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, in
         sys.exit(int(ExitCode.CONFIG))
     for claim in project.claims:
         datasets = ",".join(sorted({m.dataset for m in claim.metrics().values()})) or claim.kind
-        click.echo(f"{claim.id}\t{claim.loc.file}:{claim.loc.line}\t{datasets}\t{claim.claim_text}")
+        fields = (claim.id, f"{claim.loc.file}:{claim.loc.line}", datasets, claim.claim_text)
+        echo("\t".join(neutralise(field, one_line=True) for field in fields), block=True)
 
 
 @cli.command()
@@ -241,9 +245,9 @@ def coverage(
     results = project_coverage(project)
     if fmt == "json":
         payload = {"factcheck_coverage": 1, "files": [r.as_dict() for r in results]}
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        echo(json.dumps(payload, indent=2, ensure_ascii=False), block=True)
     else:
-        click.echo(render_text(results, project.root, suggest=suggest), nl=False)
+        echo(render_text(results, project.root, suggest=suggest), nl=False, block=True)
     gaps = any(r.uncovered or r.missing_quotes for r in results)
     sys.exit(int(ExitCode.FAILED if gaps else ExitCode.OK))
 
@@ -281,9 +285,9 @@ def extract(article: Path, output: Path | None, dataset: str | None, root: Path)
     name = article.name if output is None else os.path.relpath(article, output.parent)
     draft = draft_claims(text, Path(name).as_posix())
     if "  - id: " not in draft:
-        click.echo(f"no figures found in {article}", err=True)
+        echo(f"no figures found in {article}", err=True)
     if output is None:
-        click.echo(draft, nl=False)
+        echo(draft, nl=False, block=True)
         return
     if os.path.lexists(output):  # lexists: a dangling link is not replaced either
         raise click.UsageError(f"{output} exists; extract never overwrites a claims file")
@@ -291,7 +295,7 @@ def extract(article: Path, output: Path | None, dataset: str | None, root: Path)
         write_report(output, draft, devices=False)
     except WriteError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
+    echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
     if dataset is not None:
         _suggest_drafts(root, output, dataset)
 
@@ -303,9 +307,9 @@ def _suggest_drafts(root: Path, output: Path, dataset: str) -> None:
     try:
         found = annotate_file(root, output, dataset)
     except SuggestError as exc:
-        click.echo(f"Error: {exc.message}", err=True)
+        echo(f"Error: {exc.message}", err=True)
         sys.exit(int(ExitCode.CONFIG))
-    click.echo(f"suggested a query on {dataset} for {found} of them (as comments)", err=True)
+    echo(f"suggested a query on {dataset} for {found} of them (as comments)", err=True)
 
 
 MAX_ARTICLE_BYTES = 16 * 2**20  # an article is text: far below this
@@ -331,11 +335,11 @@ def replay(root: Path, report: Path, fmt: str) -> None:
     try:
         old = read_report(report)
     except ReportError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        echo(f"Error: {exc}", err=True)
         sys.exit(int(ExitCode.CONFIG))
     engine = old.get("engine") or None
     if engine is not None and engine not in engine_names():
-        click.echo(f"Error: {report}: the report's engine {engine!r} is not known here", err=True)
+        echo(f"Error: {report}: the report's engine {engine!r} is not known here", err=True)
         sys.exit(int(ExitCode.CONFIG))
     options = Options(root=root, engine=engine, strict=bool(old.get("strict")))
     outcome = run_check(options)
@@ -344,9 +348,9 @@ def replay(root: Path, report: Path, fmt: str) -> None:
         sys.exit(int(outcome.exit_code))
     result = compare(old, outcome.report)
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+        echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False), block=True)
     else:
-        click.echo(render_text(result, report), nl=False)
+        echo(render_text(result, report), nl=False, block=True)
     sys.exit(int(ExitCode.OK if result.holds else ExitCode.DRIFT))
 
 

@@ -14,6 +14,7 @@ import click
 
 from factcheck.load.limits import Policy, names, parse_assignment
 from factcheck.problems import Problems
+from factcheck.safetext import neutralise
 
 ROOT_OPTION = click.option(
     "--root",
@@ -34,10 +35,16 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     return data
 
 
+def echo(message: str = "", *, err: bool = False, nl: bool = True, block: bool = False) -> None:
+    """click.echo for text that may hold a project's words: neutralised (safetext), as one
+    line unless `block` (a multi-line text whose newlines are ours)."""
+    click.echo(neutralise(message, one_line=not block), err=err, nl=nl)
+
+
 def print_problems(problems: Problems) -> None:
     for problem in problems:
         word = f" [{problem.word}]" if problem.word else ""
-        click.echo(f"{problem.location}: error: {problem.message}{word}", err=True)
+        echo(f"{problem.location}: error: {problem.message}{word}", err=True)
     count = len(problems)
     click.echo(
         f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",

@@ -197,7 +197,7 @@ def locate(root: Path, name: str) -> tuple[Path, str, str]:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION
+    from factcheck.cli_common import ROOT_OPTION, echo
 
     @group.command(name="schema")
     @ROOT_OPTION
@@ -218,21 +218,21 @@ def register(group: click.Group) -> None:
         try:
             path, target_rel, name = locate(root, dataset)
         except click.ClickException as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            echo(f"Error: {exc.message}", err=True)
             sys.exit(2)
         try:
             frame = read_frame(path)
         except Exception as exc:  # a reader error is a property of the user's file
-            click.echo(f"Error: cannot read {path.name}: {type(exc).__name__}: {exc}", err=True)
+            echo(f"Error: cannot read {path.name}: {type(exc).__name__}: {exc}", err=True)
             sys.exit(2)
         inferred = infer(frame, name)
         if output == "-":
-            click.echo(inferred.yaml, nl=False)
+            echo(inferred.yaml, nl=False, block=True)
         else:
             target = Path(output) if output else root / target_rel
             existing = [p for p in (target, target.with_suffix(".py")) if p.exists()]
             if existing:
-                click.echo(
+                echo(
                     f"Error: {existing[0]} exists; factcheck schema never overwrites a schema "
                     "(-o PATH writes elsewhere, -o - prints it)",
                     err=True,
@@ -240,7 +240,7 @@ def register(group: click.Group) -> None:
                 sys.exit(2)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, inferred.yaml)
-            click.echo(f"wrote {target} ({len(frame.columns)} columns, {len(frame)} rows)")
-        click.echo("Tighten what the data alone cannot tell:", err=output == "-")
+            echo(f"wrote {target} ({len(frame.columns)} columns, {len(frame)} rows)")
+        echo("Tighten what the data alone cannot tell:", err=output == "-")
         for line in inferred.advice:
-            click.echo(f"  - {line}", err=output == "-")
+            echo(f"  - {line}", err=output == "-")

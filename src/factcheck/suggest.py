@@ -322,7 +322,7 @@ def render_text(result: dict[str, Any]) -> str:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION
+    from factcheck.cli_common import ROOT_OPTION, echo
 
     @group.command(name="suggest")
     @ROOT_OPTION
@@ -338,12 +338,12 @@ def register(group: click.Group) -> None:
         try:
             result = suggest(root, claim_id, dataset)
         except SuggestError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            echo(f"Error: {exc.message}", err=True)
             sys.exit(2)
         if fmt == "json":
             payload = {k: v for k, v in result.items() if not k.startswith("_")}
-            click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+            echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str), block=True)
         else:
-            click.echo(render_text(result), nl=False)
+            echo(render_text(result), nl=False, block=True)
         passed = any(c["verdict"] == "pass" for c in result["candidates"])
         sys.exit(0 if passed else 1)

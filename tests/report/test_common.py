@@ -39,7 +39,8 @@ def test_actual_groups() -> None:
 
 
 def test_one_line_drops_newlines_and_escapes() -> None:
-    assert one_line("a\nb\r\nc\x1b[31md") == "a b c[31md"
+    # Issue 10: control characters are escaped visibly (they were dropped), nothing hidden.
+    assert one_line("a\nb\r\nc\x1b[31md") == "a b c\\u001b[31md"
 
 
 def test_summary_line(report) -> None:

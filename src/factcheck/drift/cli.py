@@ -16,6 +16,11 @@ class UsageError(click.ClickException):
 
     exit_code = int(ExitCode.CONFIG)
 
+    def __init__(self, message: str) -> None:
+        from factcheck.safetext import neutralise
+
+        super().__init__(neutralise(message))  # it may quote the project's words
+
 
 def _no_history(root: Path, claim_id: str) -> str:
     """Tell an unknown id (with the nearest ids) from a claim that was never checked."""
@@ -36,7 +41,7 @@ def _no_history(root: Path, claim_id: str) -> str:
 
 
 def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION, policy_of, trust_options
+    from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
 
     @group.command()
     @ROOT_OPTION
@@ -53,15 +58,13 @@ def register(group: click.Group) -> None:
             sys.exit(int(ExitCode.CONFIG))
         path = write_lock(outcome.project.root, outcome.report)
         report = outcome.report
-        click.echo(
+        echo(
             f"locked {len(report['claims'])} claims and {len(report['datasets'])} "
             f"datasets in {path.name}"
         )
         invalid = [d["name"] for d in report["datasets"] if not d["valid"]]
         if invalid:
-            click.echo(
-                f"note: locked while datasets fail their schema: {', '.join(invalid)}", err=True
-            )
+            echo(f"note: locked while datasets fail their schema: {', '.join(invalid)}", err=True)
 
     @group.command()
     @click.argument("claim_id")
@@ -70,11 +73,11 @@ def register(group: click.Group) -> None:
         """How a claim's figure moved over past runs (.factcheck/history.jsonl)."""
         from factcheck.drift.history import read_history, render_history
 
-        rows = read_history(root, claim_id, warn=lambda m: click.echo(m, err=True))
+        rows = read_history(root, claim_id, warn=lambda message: echo(message, err=True))
         if not rows:
             raise UsageError(_no_history(root, claim_id))
         unicode = sys.stdout.isatty() or "utf" in (sys.stdout.encoding or "").lower()
-        click.echo(render_history(claim_id, rows, unicode=unicode), nl=False)
+        echo(render_history(claim_id, rows, unicode=unicode), nl=False, block=True)
 
     @group.command()
     @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -87,25 +90,25 @@ def register(group: click.Group) -> None:
 
         result = diff_reports(_read_report(old), _read_report(new))
         if fmt == "json":
-            click.echo(json.dumps({"differs": differs(result), **result}, indent=2,
-                                  ensure_ascii=False))  # fmt: skip
+            echo(json.dumps({"differs": differs(result), **result}, indent=2,
+                            ensure_ascii=False), block=True)  # fmt: skip
         else:
             for item in result["added"]:
-                click.echo(f"+ {item['id']} ({item['verdict']})")
+                echo(f"+ {item['id']} ({item['verdict']})")
             for item in result["removed"]:
-                click.echo(f"- {item['id']} ({item['verdict']})")
+                echo(f"- {item['id']} ({item['verdict']})")
             for item in result["changed"]:
                 note = "; its definition changed" if item["definition_changed"] else ""
-                click.echo(
+                echo(
                     f"~ {item['id']}: {actual(item['old_actual'])} ({item['old_verdict']})"
                     f" -> {actual(item['new_actual'])} ({item['new_verdict']}){note}"
                 )
             for data in result["datasets_changed"]:
                 old_hash, new_hash = (h[:8] if h else "none" for h in
                                       (data["old_sha256"], data["new_sha256"]))  # fmt: skip
-                click.echo(f"  data {data['name']}: {old_hash} -> {new_hash}")
+                echo(f"  data {data['name']}: {old_hash} -> {new_hash}")
             if not differs(result):
-                click.echo("no differences in the claims")
+                echo("no differences in the claims")
         sys.exit(1 if differs(result) else 0)
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 import click
 
-from factcheck.drift.compare import as_stored, check_rules, moved, rules_for
+from factcheck.drift.compare import as_stored, moved
 from factcheck.exitcodes import ExitCode, exit_code
+from factcheck.load.drift_rules import check_rules, rules_for
 
 LOCK_NAME = "factcheck.lock"
 LOCK_VERSION = 1
@@ -22,6 +23,11 @@ LOCK_VERSION = 1
 
 class LockError(click.ClickException):
     exit_code = int(ExitCode.CONFIG)
+
+    def __init__(self, message: str) -> None:
+        from factcheck.safetext import neutralise
+
+        super().__init__(neutralise(message))  # it may quote the project's words
 
 
 def lock_payload(report: dict[str, Any]) -> dict[str, Any]:

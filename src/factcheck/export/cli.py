@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION
+from factcheck.cli_common import ROOT_OPTION, echo
 
 INSTALL_HINT = "pip install 'factcheck[gx]'"
 
@@ -22,30 +22,28 @@ def print_export(result: object) -> None:
 
     assert isinstance(result, Export)
     for dataset, runs in result.runs.items():
-        click.echo(f"{dataset}:")
+        echo(f"{dataset}:")
         for run in runs:
             compiled = run.compiled
-            click.echo(
+            echo(
                 f"  suite {run.suite}: {len(compiled.expectations)} expectations compiled; "
                 f"not compiled: {_names(compiled.not_compiled)}"
             )
             if not run.ran:
-                click.echo("    validation: none (an empty suite is not run)")
+                echo("    validation: none (an empty suite is not run)")
                 continue
             line = f"    validation: {run.successful} of {run.evaluated} successful"
             if run.unsuccessful:
                 line += f"; unsuccessful: {', '.join(run.unsuccessful)}"
-            click.echo(line)
+            echo(line)
     if result.elsewhere:
-        click.echo(f"claims without a dataset, not compiled: {_names(result.elsewhere)}")
-    click.echo(f"Data Docs: {result.index}")
-    click.echo(
-        f"Every claim and schema check accounted for: {result.index.parent / ACCOUNTING_HTML}"
-    )
+        echo(f"claims without a dataset, not compiled: {_names(result.elsewhere)}")
+    echo(f"Data Docs: {result.index}")
+    echo(f"Every claim and schema check accounted for: {result.index.parent / ACCOUNTING_HTML}")
     for left in result.network_left:
-        click.echo(f"warning: a network reference is left in Data Docs: {left}", err=True)
+        echo(f"warning: a network reference is left in Data Docs: {left}", err=True)
     if any(run.unsuccessful for runs in result.runs.values() for run in runs):
-        click.echo(
+        echo(
             "note: an unsuccessful expectation is a finding about the data, shown in Data "
             "Docs; the exit code is factcheck check's."
         )
@@ -74,7 +72,7 @@ def register(group: click.Group) -> None:
 
         config = int(ExitCode.CONFIG)
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            click.echo(
+            echo(
                 f"Error: {out} is not an empty folder; gx-export writes only into a new or "
                 "empty one",
                 err=True,
@@ -83,7 +81,7 @@ def register(group: click.Group) -> None:
         try:
             import_gx()
         except ImportError as exc:
-            click.echo(
+            echo(
                 f"Error: gx-export needs great_expectations, which cannot be imported ({exc}): "
                 f"{INSTALL_HINT}",
                 err=True,

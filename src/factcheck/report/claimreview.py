@@ -24,14 +24,18 @@ strings), so it can be pasted into a `<script type="application/ld+json">` safel
 `url` (the page where the review is published; each claim gets `url#claim-<id>`) and
 `author` (the fact-checking organisation) are options: schema.org readers expect both,
 and factcheck cannot know them, so they are omitted rather than invented.
+
+Every URL written is http(s) with a host: an article's `url: javascript:...` (or `data:`,
+`file:`) is left out, since a reader of the JSON-LD may render it as a link.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
-from factcheck.report._common import normalize, source_of
+from factcheck.report._common import http_url, normalize, source_of
 
 # verdict -> (ratingValue or None, alternateName); see the table above.
 RATINGS: dict[str, tuple[int | None, str]] = {
@@ -86,7 +90,9 @@ def _review(
     appearance: dict[str, Any] = {
         "@type": "NewsArticle" if source.get("publisher") else "CreativeWork"
     }
-    for key, field in (("url", "url"), ("headline", "title"), ("datePublished", "published")):
+    if http_url(source.get("url")):  # a `javascript:` URL in a YAML file is left out
+        appearance["url"] = http_url(source.get("url"))
+    for key, field in (("headline", "title"), ("datePublished", "published")):
         if source.get(field):
             appearance[key] = str(source[field])
     if source.get("publisher"):
@@ -112,14 +118,14 @@ def _review(
         "@type": "ClaimReview",
         "identifier": claim["id"],
     }
-    if url:
-        review["url"] = f"{url}#claim-{claim['id']}"
+    if http_url(url):
+        review["url"] = f"{url}#claim-{quote(str(claim['id']), safe='')}"
     review["claimReviewed"] = claim["quote"]
     if report["generated"]:
         review["datePublished"] = str(report["generated"])[:10]
     if author:
         review["author"] = {"@type": "Organization", "name": author}
-        if author_url:
+        if http_url(author_url):
             review["author"]["url"] = author_url
     review["itemReviewed"] = item
     review["reviewRating"] = rating

@@ -26,12 +26,15 @@ from factcheck.report._common import (
     summary_line,
     uncovered_figures,
 )
+from factcheck.safetext import neutralise
 
 COMMANDS = {"fail": "error", "error": "error", "warn": "warning"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters (ESC recolours the log) are escaped visibly by safetext.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return neutralise(text)
 
 
 def escape_property(text: str) -> str:

@@ -8,6 +8,7 @@ so a quote can neither break the table nor inject HTML.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factcheck.report._common import (
@@ -26,13 +27,38 @@ from factcheck.report._common import (
 ICONS = {"fail": "❌", "error": "⛔", "warn": "⚠️", "pass": "✅", "skip": "⏭️"}
 
 
+# Characters a PR comment cannot show: removed (C0 but newline/tab, DEL, C1, bidi controls).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+# Markdown syntax that could make a link, an image, emphasis or code from a quote.
+_SYNTAX = re.compile(r"([\\`*_\[\]!~|])")
+# What GitHub links by itself: URLs and www. (autolinks), @mentions and e-mail addresses,
+# #123 issue references. A zero-width space (&#8203;, as Dependabot writes it) breaks each.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)|(?<=#)(?=\d)", re.IGNORECASE)
+
+
 def cell(value: Any) -> str:
-    """Text for a table cell or a list item: `|` and newlines would end the cell or row,
-    `<`/`&` would be read as HTML, so they are escaped."""
+    """Untrusted text (a quote, a YAML word, a data value) for a table cell or a list item,
+    shown as the text it is: never a link, image, mention, HTML or a broken table. `|` and
+    newlines would end the cell or row; `<`/`&` would be read as HTML; `[`, `!`, `*`, `` ` ``
+    and friends are backslash-escaped; NUL, ESC and other controls are removed."""
     text = "" if value is None else str(value)
+    text = _INVISIBLE.sub("", text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    text = _SYNTAX.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("|", "\\|")
-    return " ".join(text.split("\n")).replace("\r", " ")
+    return _AUTOLINK.sub("&#8203;", text)
+
+
+def code(value: Any) -> str:
+    """Untrusted text as an inline code span (ids, names): shown literally, so it needs no
+    Markdown escapes, only a delimiter longer than any backtick run inside it."""
+    text = "" if value is None else str(value)
+    text = _INVISIBLE.sub("", text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    text = text.replace("|", "\\|")  # a table cell ends at `|`, even in a code span
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _flag(claim: dict[str, Any]) -> str:
@@ -60,7 +86,7 @@ def _sentences(report: dict[str, Any], bad: list[dict[str, Any]]) -> list[str]:
     quoted: dict[tuple[str, ...], list[str]] = {}  # one quote, however many claims fail it
     for c in bad:
         if c["file"] in texts:
-            verdict = f"{ICONS[c['verdict']]} **{c['verdict']}** `{cell(c['id'])}`: "
+            verdict = f"{ICONS[c['verdict']]} **{c['verdict']}** {code(c['id'])}: "
             key = tuple(quoted_sentences(texts[c["file"]], c))
             quoted.setdefault(key, []).append(verdict + cell(c["explanation"]))
     lines: list[str] = []
@@ -84,7 +110,7 @@ def render(report: dict[str, Any]) -> str:
         for c in bad:
             lines.append(
                 f"| {ICONS[c['verdict']]} {c['verdict']} "
-                f"| `{cell(c['id'])}` {cell(c['file'])}:{c['line']} "
+                f"| {code(c['id'])} {cell(c['file'])}:{c['line']} "
                 f"| {cell(c['quote'])} | {cell(c['claim'])} | {cell(actual(c['actual']))} "
                 f"| {cell(c['explanation'])}{_flag(c)} |"
             )
@@ -100,10 +126,10 @@ def render(report: dict[str, Any]) -> str:
         if dataset["valid"]:
             continue
         lines.append(
-            f"⛔ dataset `{cell(dataset['name'])}` ({cell(dataset['path'])}) failed its schema:"
+            f"⛔ dataset {code(dataset['name'])} ({cell(dataset['path'])}) failed its schema:"
         )
         for failure in dataset["failures"]:
-            column = f"column `{cell(failure['column'])}`: " if failure.get("column") else ""
+            column = f"column {code(failure['column'])}: " if failure.get("column") else ""
             examples = ", ".join(
                 cell(repr(c.get("failure_case"))) for c in failure.get("failure_cases", [])[:3]
             )
@@ -117,23 +143,21 @@ def render(report: dict[str, Any]) -> str:
     if drift and drift.get("claims"):
         lines.append(f"**Drift against {cell(drift.get('lock') or 'the lock')}:**")
         for item in drift["claims"]:
-            lines.append(f"- `{cell(item['id'])}`: {cell(drift_reason(item))}")
+            lines.append(f"- {code(item['id'])}: {cell(drift_reason(item))}")
         lines.append("")
 
     read = [c for c in claims if c["readings"]]
     if read:
         lines.append("**Readings** (a claim passes only if every reading does):")
         for c in read:
-            lines.append(f"- `{cell(c['id'])}` ({c['verdict']}):")
+            lines.append(f"- {code(c['id'])} ({cell(c['verdict'])}):")
             lines.extend(f"  - {cell(line)}" for line in reading_lines(c))
         lines.append("")
 
     skipped = [c for c in claims if c["verdict"] == "skip"]
     if skipped:
         lines.append(f"**{len(skipped)} skipped:**")
-        lines.extend(
-            f"- `{cell(c['id'])}`: {cell(c['reason'] or c['explanation'])}" for c in skipped
-        )
+        lines.extend(f"- {code(c['id'])}: {cell(c['reason'] or c['explanation'])}" for c in skipped)
         lines.append("")
 
     passed = [c for c in claims if c["verdict"] == "pass"]
@@ -142,7 +166,7 @@ def render(report: dict[str, Any]) -> str:
         for c in passed:
             figure = f" = {cell(actual(c['actual']))}" if c["actual"] is not None else ""
             lines.append(
-                f"- `{cell(c['id'])}`: {cell(c['claim'])}{figure} — {cell(c['explanation'])}"
+                f"- {code(c['id'])}: {cell(c['claim'])}{figure} — {cell(c['explanation'])}"
             )
         lines += ["", "</details>", ""]
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from factcheck.report._common import (
     source_of,
     summary_line,
 )
+from factcheck.safetext import neutralise
 
 SYMBOLS = {"pass": "✓", "warn": "!", "fail": "✗", "error": "E", "skip": "-"}
 COLORS = {"pass": "32", "warn": "33", "fail": "31", "error": "35", "skip": "2"}
@@ -57,7 +58,7 @@ def render(
             continue
         source = source_of(report, file)
         title = f" — {one_line(source['title'])}" if source.get("title") else ""
-        lines.append(f"{file}{title}")
+        lines.append(f"{one_line(file)}{title}")
         for claim in shown:
             verdict = claim["verdict"]
             head = paint(verdict, f"  {SYMBOLS[verdict]} {verdict:<5}")
@@ -65,26 +66,29 @@ def render(
             evidence = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
             flag = f" [{evidence}]" if evidence else ""
             lines.append(
-                f'{head} {claim["id"]}: "{one_line(claim["claim"])}"{figure}{flag}'
+                f'{head} {one_line(claim["id"])}: "{one_line(claim["claim"])}"{figure}{flag}'
                 f" — {one_line(claim['explanation'])}"
             )
             if claim["quote"]:
                 lines.append(PAD + _shortened(f"“{one_line(claim['quote'])}”", width))
-            lines.extend(f"{PAD}reading {line}" for line in reading_lines(claim))
+            lines.extend(f"{PAD}reading {one_line(line)}" for line in reading_lines(claim))
             if verbose:
                 lines.extend(PAD + one_line(detail) for detail in _details(claim))
         if unselected:
             lines.append(f"  - {len(unselected)} not selected")
         gap = coverage_gap(source)
         if gap:
-            lines.append(f"  ! {gap}")
+            lines.append(f"  ! {one_line(gap)}")
         lines.append("")
 
     for dataset in report["datasets"]:
         if dataset["valid"]:
             continue
         lines.append(
-            paint("error", f"dataset {dataset['name']} ({dataset['path']}) failed its schema:")
+            paint(
+                "error",
+                one_line(f"dataset {dataset['name']} ({dataset['path']}) failed its schema:"),
+            )
         )
         for failure in dataset["failures"]:
             examples = ", ".join(
@@ -102,12 +106,16 @@ def render(
 
     drift = report["drift"]
     if drift and drift.get("claims"):
-        lines.append(f"drift against {drift.get('lock') or 'the lock'}:")
-        lines.extend(f"  {item['id']}: {one_line(drift_reason(item))}" for item in drift["claims"])
+        lines.append(one_line(f"drift against {drift.get('lock') or 'the lock'}:"))
+        lines.extend(one_line(f"  {item['id']}: {drift_reason(item)}") for item in drift["claims"])
         lines.append("")
 
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    # Every value above is one_line'd; this breaks a workflow command that a value at the
+    # start of a line (a claims file's name) would begin. Our colour codes start no value.
+    return (
+        "\n".join(line if line.startswith("\033[") else neutralise(line) for line in lines) + "\n"
+    )
 
 
 def _shortened(text: str, width: int | None) -> str:
