@@ -120,7 +120,15 @@ def open_file(path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
             for name, kind in types.items()
         )
         frame = reader.csv(
-            str(path), header=True, schema=schema, enforceSchema=False, mode="FAILFAST"
+            str(path),
+            header=True,
+            schema=schema,
+            enforceSchema=False,
+            mode="FAILFAST",
+            # pandas' dialect: doubled quotes inside quotes, quoted fields across lines
+            quote='"',
+            escape='"',
+            multiLine=True,
         )
     elif fmt == "parquet":
         frame = reader.parquet(str(path))
