@@ -13,8 +13,8 @@ ENGINES = {
 }
 # Engines that need an optional extra: the package whose absence means "install it".
 EXTRAS = {
-    "gx": ("great_expectations", "pip install 'factcheck[gx]'"),
-    "spark": ("pyspark", "pip install 'factcheck[spark]' (and Java 17)"),
+    "gx": ("great_expectations", "pip install 'factcheck-claims[gx]'"),
+    "spark": ("pyspark", "pip install 'factcheck-claims[spark]' (and Java 17)"),
 }
 
 

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import PROJECTS
 
 if not os.environ.get("FACTCHECK_REQUIRE_SPARK"):  # set by .ci/run: there it must run
-    pytest.importorskip("pyspark", reason="pip install 'factcheck[spark]'")
+    pytest.importorskip("pyspark", reason="pip install 'factcheck-claims[spark]'")
 
 
 def _figures(report: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Spark: validation and every aggregate on a Spark session (extra `factcheck[spark]`).
+"""Spark: validation and every aggregate on a Spark session (extra `factcheck-claims[spark]`).
 
 A local session (`local[2]`, or `spark.master` / SPARK_MASTER) by default; a cluster
 through Spark Connect when SPARK_REMOTE is set. The SQL is the default engine's: the
