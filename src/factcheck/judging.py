@@ -19,6 +19,7 @@ from factcheck.load.spec import (
 )
 from factcheck.phrases import NotANumber, as_figure, describe_rule
 from factcheck.plan import metric_key
+from factcheck.results import ClaimResult, Evidence, ReadingResult, Verdict
 
 
 class ClaimError(Exception):
@@ -31,18 +32,23 @@ def judge_claims(
     options: Any,
     computed: dict[Any, MetricResult],
     datasets: dict[str, Any],
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, ClaimResult]:
     actuals: dict[str, Any] = {}  # claim id -> its number, for other claims' expressions
-    entries: dict[str, dict[str, Any]] = {}
+    entries: dict[str, ClaimResult] = {}
     by_id = {c.id: c for c in claims}
     for claim in claims:
         entry = _base_entry(claim, by_id)
         entries[claim.id] = entry
         if not claim.selected(options.select, options.tags) and claim.id not in needed:
-            _set(entry, "skip", "not selected", reason="not selected")
+            _set(entry, Verdict.SKIP, "not selected", reason="not selected")
             continue
         if claim.kind == "unverifiable":
-            _set(entry, "skip", f"unverifiable: {claim.unverifiable}", reason=claim.unverifiable)
+            _set(
+                entry,
+                Verdict.SKIP,
+                f"unverifiable: {claim.unverifiable}",
+                reason=claim.unverifiable,
+            )
             continue
         if claim.kind == "manual":
             _manual(entry, claim)
@@ -50,74 +56,63 @@ def judge_claims(
         try:
             _judge_computed(claim, entry, computed, datasets, actuals)
         except ClaimError as exc:
-            _set(entry, "error", str(exc))
-        if not claim.selected(options.select, options.tags) and entry["verdict"] != "error":
+            _set(entry, Verdict.ERROR, str(exc))
+        if not claim.selected(options.select, options.tags) and entry.verdict != Verdict.ERROR:
             # Computed only because a selected claim uses its figure.
-            entry["verdict"], entry["reason"] = "skip", "not selected (computed for another claim)"
-            entry["evidence"] = None
+            entry.verdict, entry.reason = Verdict.SKIP, "not selected (computed for another claim)"
+            entry.evidence = None
     return entries
 
 
-def _evidence(claim: ClaimSpec, circular: bool) -> str:
+def _evidence(claim: ClaimSpec, circular: bool) -> Evidence:
     """How strongly the data can settle a computed claim: circular data is the article
     itself, a declared proxy stands in for the subject, anything else is direct."""
     if circular:
-        return "circular"
-    return "proxy" if claim.proxy else "direct"
+        return Evidence.CIRCULAR
+    return Evidence.PROXY if claim.proxy else Evidence.DIRECT
 
 
-def _proxy_cap(claim: ClaimSpec, verdict: str, explanation: str) -> tuple[str, str]:
+def _proxy_cap(claim: ClaimSpec, verdict: Verdict, explanation: str) -> tuple[Verdict, str]:
     """Stand-in data settles nothing either way (contract section 8): a pass and a fail
     both become warn, saying which way the proxy points."""
     said = f"({claim.proxy}): {explanation}"
-    if verdict == "pass":
-        return "warn", f"proxy data supports the claim {said}"
-    if verdict == "fail":
-        return "warn", f"proxy data points against the claim {said}"
+    if verdict == Verdict.PASS:
+        return Verdict.WARN, f"proxy data supports the claim {said}"
+    if verdict == Verdict.FAIL:
+        return Verdict.WARN, f"proxy data points against the claim {said}"
     return verdict, f"proxy data {said}"
 
 
-def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "file": claim.file,
-        "line": claim.loc.line,
-        "quote": claim.quote,
-        "claim": claim.claim_text,
-        "verdict": "error",
-        "actual": None,
-        "explanation": "",
-        "circular": False,
-        # direct | proxy | circular | manual; None for a skipped claim (nothing weighed).
-        "evidence": "manual" if claim.kind == "manual" else None,
-        "kind": claim.kind,
-        "rule": describe_rule(claim.phrase)
-        if claim.phrase is not None and claim.kind in ("metric", "expr")
-        else None,
-        "rounding": None,
-        "band": None,
-        "readings": [],  # each listed reading's label, claim, actual, verdict, explanation
-        "tags": list(claim.tags),
-        "note": claim.note,
-        "proxy": claim.proxy,
+def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> ClaimResult:
+    computed = claim.kind in ("metric", "expr")
+    return ClaimResult(
+        id=claim.id,
+        file=claim.file,
+        line=claim.loc.line,
+        quote=claim.quote,
+        claim=claim.claim_text,
+        evidence=Evidence.MANUAL if claim.kind == "manual" else None,
+        kind=claim.kind,
+        rule=describe_rule(claim.phrase) if claim.phrase is not None and computed else None,
+        tags=list(claim.tags),
+        note=claim.note,
+        proxy=claim.proxy,
         # Through the claims it uses too: a derived figure moves when their data does.
-        "datasets": sorted(datasets_behind(claim, by_id)),
-        "computation": None,
-        "manual": None,
-        "reason": None,
-    }
+        datasets=sorted(datasets_behind(claim, by_id)),
+    )
 
 
-def _set(entry: dict[str, Any], verdict: str, explanation: str, **extra: Any) -> None:
-    entry["verdict"] = verdict
-    entry["explanation"] = explanation
-    entry.update(extra)
+def _set(entry: ClaimResult, verdict: Verdict | str, explanation: str, **extra: Any) -> None:
+    entry.verdict = Verdict(verdict)
+    entry.explanation = explanation
+    for name, value in extra.items():
+        setattr(entry, name, value)
 
 
-def _manual(entry: dict[str, Any], claim: ClaimSpec) -> None:
+def _manual(entry: ClaimResult, claim: ClaimSpec) -> None:
     manual = claim.manual
     assert manual is not None
-    entry["manual"] = {
+    entry.manual = {
         "verdict": manual.verdict,
         "by": manual.by,
         "on": manual.on,
@@ -133,22 +128,22 @@ def _manual(entry: dict[str, Any], claim: ClaimSpec) -> None:
 
 def _judge_computed(
     claim: ClaimSpec,
-    entry: dict[str, Any],
+    entry: ClaimResult,
     computed: dict[Any, MetricResult],
     datasets: dict[str, Any],
     actuals: dict[str, Any],
 ) -> None:
     # Known before any figure: an errored claim still says what its data could show.
-    entry["circular"] = _circular(claim, datasets, actuals)
-    entry["evidence"] = _evidence(claim, entry["circular"])
+    entry.circular = _circular(claim, datasets, actuals)
+    entry.evidence = _evidence(claim, entry.circular)
     actual, judgement, over = _read(claim, computed, datasets, actuals, entry)
-    verdict, explanation = judgement.verdict, judgement.explanation
+    verdict, explanation = Verdict(judgement.verdict), judgement.explanation
     if claim.readings:
-        entry["readings"] = [_other_reading(r, computed, datasets, actuals) for r in claim.readings]
-        verdict, explanation = combine_readings(verdict, explanation, entry["readings"])
+        entry.readings = [_other_reading(r, computed, datasets, actuals) for r in claim.readings]
+        verdict, explanation = combine_readings(verdict, explanation, entry.readings)
     if claim.proxy:
         verdict, explanation = _proxy_cap(claim, verdict, explanation)
-    if entry["circular"]:
+    if entry.circular:
         explanation = "circular: the only data is a relay of this very publication; " + explanation
     _set(
         entry,
@@ -159,9 +154,9 @@ def _judge_computed(
         rounding=judgement.rounding_passes,
     )
     if judgement.low is not None or judgement.high is not None:
-        entry["band"] = {"low": judgement.low, "high": judgement.high}
+        entry.band = {"low": judgement.low, "high": judgement.high}
     if not isinstance(actual, dict) and over not in OVER_KEY:
-        actuals[claim.id] = {"value": actual, "circular": entry["circular"]}
+        actuals[claim.id] = {"value": actual, "circular": entry.circular}
 
 
 def _read(
@@ -169,7 +164,7 @@ def _read(
     computed: dict[Any, MetricResult],
     datasets: dict[str, Any],
     actuals: dict[str, Any],
-    entry: dict[str, Any] | None = None,
+    entry: ClaimResult | None = None,
 ) -> tuple[Any, Any, str | None]:
     """The claim's figure and its judgement (and the `over` it was judged by); the
     computation goes into `entry` when given. Raises ClaimError."""
@@ -183,7 +178,7 @@ def _read(
         values[name] = value
     steps: list[str] = []
     if entry is not None:
-        entry["computation"] = {"metrics": metrics_out, "expr": claim.expr_text, "steps": steps}
+        entry.computation = {"metrics": metrics_out, "expr": claim.expr_text, "steps": steps}
 
     if claim.expr is not None:
         from factcheck.lang.expr import EvalError, evaluate
@@ -221,19 +216,14 @@ def _other_reading(
     computed: dict[Any, MetricResult],
     datasets: dict[str, Any],
     actuals: dict[str, Any],
-) -> dict[str, Any]:
+) -> ReadingResult:
     """One listed reading's figure and verdict, as the report shows it under the claim."""
-    out: dict[str, Any] = {"label": reading.label, "claim": reading.claim.claim_text}
+    label, phrase = reading.label, reading.claim.claim_text
     try:
         actual, judgement, _ = _read(reading.claim, computed, datasets, actuals)
     except ClaimError as exc:
-        return {**out, "actual": None, "verdict": "error", "explanation": str(exc)}
-    return {
-        **out,
-        "actual": actual,
-        "verdict": judgement.verdict,
-        "explanation": judgement.explanation,
-    }
+        return ReadingResult(label, phrase, None, Verdict.ERROR, str(exc))
+    return ReadingResult(label, phrase, actual, Verdict(judgement.verdict), judgement.explanation)
 
 
 # How a reading's verdict reads in "depends on the reading: <label> passes, <label> fails".
@@ -247,21 +237,21 @@ OWN_READING = "as written"
 
 
 def combine_readings(
-    verdict: str, explanation: str, readings: list[dict[str, Any]]
-) -> tuple[str, str]:
+    verdict: Verdict, explanation: str, readings: list[ReadingResult]
+) -> tuple[Verdict, str]:
     """Contract section 8: pass only when the claim's own reading and every listed one
     pass, fail only when all fail, otherwise warn naming what each reading does. A reading
     that cannot be computed leaves the claim undecided: error."""
-    verdicts = [verdict, *(r["verdict"] for r in readings)]
-    labels = ", ".join(r["label"] for r in readings)
-    broken = next((r for r in readings if r["verdict"] == "error"), None)
+    verdicts = [verdict, *(r.verdict for r in readings)]
+    labels = ", ".join(r.label for r in readings)
+    broken = next((r for r in readings if r.verdict == Verdict.ERROR), None)
     if broken is not None:
-        return "error", f"reading '{broken['label']}' cannot be computed: {broken['explanation']}"
+        return Verdict.ERROR, f"reading '{broken.label}' cannot be computed: {broken.explanation}"
     if len(set(verdicts)) == 1:
         return verdict, f"{explanation}; every other reading {_READS[verdict]} too ({labels})"
     said = [f"{OWN_READING} {_READS[verdict]}"]
-    said += [f"{r['label']} {_READS[r['verdict']]}" for r in readings]
-    return "warn", "depends on the reading: " + ", ".join(said)
+    said += [f"{r.label} {_READS[r.verdict]}" for r in readings]
+    return Verdict.WARN, "depends on the reading: " + ", ".join(said)
 
 
 def _metric_value(

@@ -26,9 +26,7 @@ from factcheck.load.project import load_project
 from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
-
-VERDICTS = ("pass", "warn", "fail", "error", "skip")
-EVIDENCE = ("direct", "proxy", "circular", "manual")
+from factcheck.results import EVIDENCE, VERDICTS, ClaimResult, RunReport, Verdict
 
 
 @dataclass
@@ -114,36 +112,34 @@ def run_check(options: Options) -> Outcome:
     entries = [judged[c.id] for c in project.claims]
     summary = {v: 0 for v in VERDICTS}
     for entry in entries:
-        summary[entry["verdict"]] += 1
+        summary[entry.verdict] += 1
     invalid = sum(1 for r in results.values() if not r.valid)
     code = exit_code(summary, strict=options.strict, invalid_datasets=invalid)
-    summary_out: dict[str, Any] = {**summary, "evidence": evidence_counts(entries)}
-    report = {
-        "factcheck_report": 1,
-        "factcheck_version": __version__,
-        "generated": _generated(),
-        "python": platform.python_version(),
-        "platform": platform.platform(terse=True),
-        "root": str(project.root),
-        "git_commit": _git_commit(project.root),
-        "engine": _engine_name(project, options),
-        "strict": options.strict,
-        "exit_code": int(code),
-        "summary": summary_out,
-        "sources": _sources(project),
-        "claims": entries,
-        "datasets": [results[name].as_report() for name in project.datasets],
-        "drift": None,
-    }
     schema_hashes = {
         name: hashlib.sha256(spec.schema_path.read_bytes()).hexdigest()
         for name, spec in project.datasets.items()
         if spec.schema_path is not None
     }  # read each schema once, not once per claim
     for entry in entries:
-        entry["fingerprint"] = fingerprint(by_id[entry["id"]], by_id, schema_hashes)
+        entry.fingerprint = fingerprint(by_id[entry.id], by_id, schema_hashes)
+    result = RunReport(
+        factcheck_version=__version__,
+        generated=_generated(),
+        python=platform.python_version(),
+        platform=platform.platform(terse=True),
+        root=str(project.root),
+        git_commit=_git_commit(project.root),
+        engine=_engine_name(project, options),
+        strict=options.strict,
+        exit_code=int(code),
+        summary={**summary, "evidence": evidence_counts(entries)},
+        sources=_sources(project),
+        claims=entries,
+        datasets=[results[name].as_report() for name in project.datasets],
+    )
     lap("report")
-    return Outcome(code, problems, report, project, timings)
+    # The JSON edge: from here on the report is plain data (formats, lock, history).
+    return Outcome(code, problems, result.as_dict(), project, timings)
 
 
 def _close(results: dict[str, Any]) -> None:
@@ -151,13 +147,13 @@ def _close(results: dict[str, Any]) -> None:
         result.close()
 
 
-def evidence_counts(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+def evidence_counts(entries: list[ClaimResult]) -> dict[str, dict[str, int]]:
     """Verdicts per evidence kind, so a reader sees how many passes rest on independent
     data. Skipped claims have no evidence and are not counted here."""
-    out = {kind: {v: 0 for v in VERDICTS if v != "skip"} for kind in EVIDENCE}
+    out = {kind: {v: 0 for v in VERDICTS if v != Verdict.SKIP} for kind in EVIDENCE}
     for entry in entries:
-        if entry["evidence"] is not None and entry["verdict"] != "skip":
-            out[entry["evidence"]][entry["verdict"]] += 1
+        if entry.evidence is not None and entry.verdict != Verdict.SKIP:
+            out[entry.evidence][entry.verdict] += 1
     return out
 
 

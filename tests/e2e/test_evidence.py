@@ -177,3 +177,32 @@ def test_every_format_shows_the_readings(report: dict[str, Any]) -> None:
     assert results["readings_split"]["properties"]["readings"][0]["actual"] == 15
     html = render("html", report)
     assert '<li data-reading="counted from 17 June" data-verdict="fail">' in html
+
+
+@pytest.mark.parametrize("engine", ["pandas", "gx"])
+def test_same_verdicts_and_readings_on_every_engine(report: dict[str, Any], engine: str) -> None:
+    """Evidence and readings are judged after the figures, so no engine may change them."""
+    if engine == "gx":
+        pytest.importorskip("great_expectations")
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    done = CliRunner().invoke(
+        cli, ["check", "--root", str(ROOT), "--no-history", "--format", "json", "--engine", engine]
+    )
+    other = report_of(done)
+
+    def verdicts(r: dict[str, Any]) -> list[Any]:
+        return [
+            (
+                c["id"],
+                c["verdict"],
+                c["evidence"],
+                [(x["label"], x["verdict"]) for x in c["readings"]],
+            )
+            for c in r["claims"]
+        ]
+
+    assert verdicts(other) == verdicts(report)
+    assert other["summary"] == report["summary"]

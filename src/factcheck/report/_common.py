@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-VERDICTS = ("pass", "warn", "fail", "error", "skip")
+from factcheck.results import VERDICTS, RunReport
+
 # Problems before successes: what a reader must act on comes first.
 VERDICT_ORDER = ("fail", "error", "warn", "pass", "skip")
 PROBLEMS = ("fail", "error", "warn")
@@ -245,65 +246,17 @@ def metric_text(metric: dict[str, Any]) -> str:
     return text
 
 
-_CLAIM_DEFAULTS: dict[str, Any] = {
-    "line": 1,
-    "quote": "",
-    "claim": "",
-    "actual": None,
-    "explanation": "",
-    "circular": False,
-    "evidence": None,
-    "kind": None,
-    "rule": None,
-    "rounding": None,
-    "band": None,
-    "readings": [],
-    "tags": [],
-    "note": None,
-    "datasets": [],
-    "computation": None,
-    "manual": None,
-    "reason": None,
-    "proxy": None,
-}
-_DATASET_DEFAULTS: dict[str, Any] = {
-    "path": "",
-    "sha256": "",
-    "rows": None,
-    "valid": True,
-    "schema": None,
-    "description": None,
-    "provenance": None,
-    "failures": [],
-}
-
-
 def normalize(report: dict[str, Any]) -> dict[str, Any]:
-    """A copy with every optional key present, so a report holding only the contract's keys
-    (section 7) renders in every format. The caller's dict is never changed."""
-    out = {
-        "factcheck_version": None,
-        "generated": None,
-        "python": None,
-        "platform": None,
-        "root": None,
-        "git_commit": None,
-        "strict": False,
-        "exit_code": None,
-        "sources": [],
-        "drift": None,
-        **report,
-    }
-    out["summary"] = counts(report)
-    if (report.get("summary") or {}).get("evidence") is not None:
-        out["summary"]["evidence"] = report["summary"]["evidence"]
-    out["claims"] = [_claim(c) for c in report.get("claims", [])]
-    out["datasets"] = [{**_DATASET_DEFAULTS, **d} for d in report.get("datasets", [])]
+    """A copy with every optional key present (defaults from the report's model,
+    factcheck.results), so a report holding only the contract's keys (section 7) renders in
+    every format. The caller's dict is never changed."""
+    out = RunReport.complete(report)
+    out["claims"] = [_claim(c) for c in out["claims"]]
     return out
 
 
 def _claim(claim: dict[str, Any]) -> dict[str, Any]:
-    out = {**_CLAIM_DEFAULTS, **claim}
+    out = dict(claim)
     out["claim"] = phrase_words(str(out["claim"]))
     if is_key_claim(out) and isinstance(out["actual"], int | float):
         out["actual"] = key_text(out["actual"])  # the year 2014, not the number 2,014
