@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,10 @@ from factcheck import __version__
 from factcheck.cli_common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
+from factcheck.report import FORMATS  # the names only: no format module is imported
+
+if TYPE_CHECKING:  # run.py imports the pipeline; only its type is needed here
+    from factcheck.run import Outcome
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -22,8 +27,6 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
-    from factcheck.report import FORMATS
-
     parsed: list[tuple[str, Path | None]] = []
     for spec in formats or ("text",):
         name, _, path = spec.partition(":")
@@ -67,7 +70,7 @@ def cli() -> None:
     "formats",
     multiple=True,
     metavar="FORMAT[:PATH]",
-    help="text, json, junit, markdown, html, sarif, github, claimreview; repeatable.",
+    help=f"{', '.join(FORMATS)}; repeatable.",  # a new format is listed by its registration
 )
 @click.option(
     "--output",
@@ -145,13 +148,13 @@ def _warn(message: str) -> None:
     echo(f"factcheck: {message}", err=True)
 
 
-def _record_history(outcome: Any) -> None:
+def _record_history(outcome: Outcome) -> None:
     from factcheck.drift.history import append_run
 
     append_run(outcome.project.root, outcome.report, warn=_warn)
 
 
-def _progress() -> Any:
+def _progress() -> Callable[[str], None] | None:
     """Progress lines on stderr, only for a person at a terminal."""
     if not sys.stderr.isatty():
         return None
