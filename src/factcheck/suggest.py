@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -31,6 +31,11 @@ from factcheck.suggest_search import (
     share_candidates,
     words_of,
 )
+
+if TYPE_CHECKING:  # pandas is imported only when a search runs
+    import pandas as pd
+
+    from factcheck.phrases import Phrase, Tolerance
 
 SHOWN = 5
 _VERDICT_RANK = {"pass": 0, "warn": 1, "fail": 2}
@@ -60,7 +65,7 @@ def find_claim(root: Path, claim_id: str) -> tuple[str, dict[str, Any], dict[str
     raise SuggestError(f"no claim '{claim_id}' in {settings.claims_dir}/")
 
 
-def load_frame(root: Path, name: str) -> Any:
+def load_frame(root: Path, name: str) -> pd.DataFrame:
     """The dataset's rows, coerced by its schema when it has one that passes."""
     from factcheck.load.catalog import load_catalog
     from factcheck.load.settings import load_settings
@@ -81,7 +86,7 @@ def load_frame(root: Path, name: str) -> Any:
     return result.frame if result.valid and result.frame is not None else frame
 
 
-def parse_phrase(entry: dict[str, Any]) -> Any:
+def parse_phrase(entry: dict[str, Any]) -> Phrase | None:
     from factcheck.load.placeholders import is_placeholder
     from factcheck.phrases import PhraseError, parse_claim
 
@@ -95,7 +100,11 @@ def parse_phrase(entry: dict[str, Any]) -> Any:
 
 
 def judge_all(
-    candidates: list[Candidate], phrase: Any, quote: str, tolerance: Any, rounding: str
+    candidates: list[Candidate],
+    phrase: Phrase | None,
+    quote: str,
+    tolerance: Tolerance | None,
+    rounding: str,
 ) -> list[Candidate]:
     """Each candidate judged by factcheck's judge; a group key is judged against the claim's
     phrase, or, when the claim names no key yet, proposed when the quote names it."""
@@ -141,7 +150,7 @@ def _key_in_quote(key: Any, quote: str) -> bool:
     return f" {text} " in said
 
 
-def rank(c: Candidate, phrase: Any, quote: str) -> tuple[Any, ...]:
+def rank(c: Candidate, phrase: Phrase | None, quote: str) -> tuple[Any, ...]:
     """Pass before warn before fail; then the aggregate the quote's words call for; then
     the closest figure; then the candidate that uses more of the quote's words."""
     said = quote.lower()
@@ -172,7 +181,13 @@ def rank(c: Candidate, phrase: Any, quote: str) -> tuple[Any, ...]:
             c.aggregate, str(c.column), c.where() or "", str(c.by))  # fmt: skip
 
 
-def search(frame: Any, quote: str, phrase: Any, tolerance: Any, rounding: str) -> list[Candidate]:
+def search(
+    frame: pd.DataFrame,
+    quote: str,
+    phrase: Phrase | None,
+    tolerance: Tolerance | None,
+    rounding: str,
+) -> list[Candidate]:
     import pandas as pd
 
     figure = {str(phrase.value).split(".")[0]} if phrase is not None and phrase.value else set()
