@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 # working_days() builds one holiday calendar per year: a range over millennia would take
 # tens of seconds (0001-01-01 to 9999-12-31: 20 s), so the span is limited.
@@ -35,7 +38,7 @@ def check_span(start: date, end: date) -> None:
 
 
 @lru_cache(maxsize=256)
-def _calendar(country: str, year: int) -> Any:
+def _calendar(country: str, year: int) -> HolidayBase:
     """One country's holidays for one year (building one costs milliseconds: keep them)."""
     import holidays
 

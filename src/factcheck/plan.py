@@ -8,27 +8,37 @@ scan, so an engine answers them in one pass over the data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from factcheck.lang.sql import group_key_sql, where_to_sql
+from factcheck.lang.where import GroupKey, Node
 from factcheck.load.spec import ClaimSpec, MetricSpec
 
-# (dataset, aggregate, column, filter as SQL, group key as SQL): equal meaning, equal key.
-MetricKey = tuple[str, str, str | None, str | None, str | None]
+
+@dataclass(frozen=True)
+class MetricKey:
+    """A metric's identity: what is computed, over which rows, grouped how.
+
+    The filter and the grouping are the parsed trees (frozen dataclasses), so two
+    metrics that mean the same - `court='x'` and `court = 'x'`, `<>` and `!=`, `AND`
+    and `and` - are one key, and no engine's dialect is part of it.
+    """
+
+    dataset: str
+    aggregate: str
+    column: str | None
+    where: Node | None
+    by: GroupKey | None
 
 
 def metric_key(metric: MetricSpec) -> MetricKey:
-    where = where_to_sql(metric.where) if metric.where is not None else None
-    by = group_key_sql(metric.by) if metric.by is not None else None
-    return (metric.dataset, metric.aggregate, metric.column, where, by)
+    return MetricKey(metric.dataset, metric.aggregate, metric.column, metric.where, metric.by)
 
 
 @dataclass
 class Scan:
     """One pass over a dataset: a filter, an optional grouping, the aggregates wanted."""
 
-    where: Any  # where-AST or None
-    by: Any  # GroupKey or None
+    where: Node | None
+    by: GroupKey | None
     metrics: dict[MetricKey, tuple[str, str | None]] = field(default_factory=dict)
 
 
@@ -40,7 +50,7 @@ class Plan:
 
 
 def make_plan(claims: list[ClaimSpec]) -> Plan:
-    scans: dict[str, dict[tuple[str | None, str | None], Scan]] = {}
+    scans: dict[str, dict[tuple[Node | None, GroupKey | None], Scan]] = {}
     requested = 0
     seen: set[MetricKey] = set()
     for claim in claims:
@@ -49,7 +59,7 @@ def make_plan(claims: list[ClaimSpec]) -> Plan:
             key = metric_key(metric)
             seen.add(key)
             per_dataset = scans.setdefault(metric.dataset, {})
-            scan = per_dataset.setdefault(key[3:], Scan(metric.where, metric.by))
+            scan = per_dataset.setdefault((key.where, key.by), Scan(key.where, key.by))
             scan.metrics[key] = (metric.aggregate, metric.column)
     return Plan(
         {name: list(by_scan.values()) for name, by_scan in scans.items()},

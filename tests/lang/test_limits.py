@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factcheck.engines.pandas_filter import where_mask
 from factcheck.lang.errors import MAX_DEPTH, MAX_DIGITS, MAX_TEXT, LangError
 from factcheck.lang.expr import MAX_ROUND_PLACES, EvalError, evaluate, parse_expr, render
+from factcheck.lang.pandas_eval import where_mask
 from factcheck.lang.sql import where_to_sql
 from factcheck.lang.where import parse_by, parse_where
 

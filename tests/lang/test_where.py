@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from factcheck.engines.pandas_filter import group_key_series, where_mask
+from factcheck.lang.pandas_eval import group_key_series, where_mask
 from factcheck.lang.sql import group_key_sql, where_to_sql
 from factcheck.lang.where import (
     And,

@@ -109,3 +109,12 @@ def test_explicit_maps_read_as_words(report: dict[str, Any]) -> None:
         out = render(name, report)
         assert "about 20,662 (±1%)" in out, name
         assert "{approx" not in out, name
+
+
+def test_a_wrong_key_is_drawn_beside_the_winner() -> None:
+    months = {f"m{i:02d}": float(100 - i) for i in range(48)}  # m00 wins, m47 is last
+    claim = grouped("argmax", months, "m00", claim="m47", verdict="fail")
+    svg = chart(claim)
+    assert bold_labels(svg) == ["m00", "m47"]  # the named one drawn though the smallest
+    assert re.search(rf'width="[\d.]+" height="14" fill="{OUTSIDE}"', svg)
+    assert svg.count('class="bar"') == MAX_BARS

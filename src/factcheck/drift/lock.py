@@ -13,8 +13,9 @@ from typing import Any
 
 import click
 
-from factcheck.drift.compare import as_stored, check_rules, moved, rules_for
+from factcheck.drift.compare import as_stored, moved
 from factcheck.exitcodes import ExitCode, exit_code
+from factcheck.load.drift_rules import check_rules, rules_for
 
 LOCK_NAME = "factcheck.lock"
 LOCK_VERSION = 1

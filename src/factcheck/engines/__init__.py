@@ -1,8 +1,8 @@
 """Compute engines: turn a dataset's planned metrics into numbers.
 
-Engines are registered by name and imported only when chosen, so
-`import factcheck` never pulls in DuckDB or pandas. A new engine (polars,
-Spark, great-expectations) is one module with a class that has `compute`.
+Engines are registered by name (factcheck/registry.py) and imported only when chosen,
+so `import factcheck` never pulls in DuckDB or pandas. A new engine (polars, Spark) is
+one module with a class that has `compute`, and its line in the registry.
 """
 
 from __future__ import annotations
@@ -10,14 +10,9 @@ from __future__ import annotations
 import importlib
 
 from factcheck.engines.base import Engine
+from factcheck.registry import ENGINES, EXTRAS, engine_names
 
-_REGISTRY = {
-    "duckdb": "factcheck.engines.duckdb_engine:DuckDBEngine",
-    "pandas": "factcheck.engines.pandas_engine:PandasEngine",
-    "gx": "factcheck.engines.gx_engine:GXEngine",
-}
-# Engines that need an optional extra: the package whose absence means "install it".
-_EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
+__all__ = ["Engine", "EngineUnavailable", "engine_names", "get_engine"]
 
 
 class EngineUnavailable(ValueError):
@@ -25,20 +20,16 @@ class EngineUnavailable(ValueError):
     reports it as a configuration problem (exit 2) before any data is read."""
 
 
-def engine_names() -> list[str]:
-    return sorted(_REGISTRY)
-
-
 def get_engine(name: str) -> Engine:
     try:
-        target = _REGISTRY[name]
+        target = ENGINES[name]
     except KeyError:
         known = ", ".join(engine_names())
         raise EngineUnavailable(f"unknown engine '{name}' (known: {known})") from None
     module_name, class_name = target.split(":")
     module = importlib.import_module(module_name)  # imports nothing optional itself
-    if name in _EXTRAS:
-        package, install = _EXTRAS[name]
+    if name in EXTRAS:
+        package, install = EXTRAS[name]
         try:
             importlib.import_module(package)
         except ImportError as exc:

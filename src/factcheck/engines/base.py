@@ -12,6 +12,8 @@ import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -49,13 +51,19 @@ class Source:
         return self.frame
 
 
+# What an aggregate gives (None: over no values): a number, or for min/max over text or
+# dates, that value. A group's key as the report shows it: an int (year), text, or a bool.
+Figure = int | float | Decimal | str | bool | date | None
+Key = int | str | bool | None
+
+
 @dataclass
 class MetricResult:
     """One computed metric: a single value, or a value per group."""
 
     rows: int  # rows that passed the filter
-    value: Any = None  # when not grouped
-    groups: dict[Any, Any] | None = None  # group key -> value, when grouped
+    value: Figure = None  # when not grouped
+    groups: dict[Key, Figure] | None = None  # group key -> value, when grouped
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -120,7 +128,7 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def plain(value: Any) -> Any:
+def plain(value: object) -> Figure:
     """numpy/pandas scalars to plain Python numbers (None for missing)."""
     pd = sys.modules.get("pandas")  # pandas' own missing values, when pandas is in use
     if value is None or (pd is not None and (value is pd.NA or value is pd.NaT)):
@@ -132,7 +140,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def group_key(value: Any) -> Any:
+def group_key(value: object) -> Key:
     """Group keys as the report shows them: ints stay ints, the rest text."""
     value = plain(value)
     if isinstance(value, bool | int | str) or value is None:

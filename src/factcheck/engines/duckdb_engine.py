@@ -9,25 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
-from factcheck.lang.sql import group_key_sql, quote_ident, where_to_sql
+from factcheck.lang.sql import aggregate_sql, group_key_sql, where_to_sql
 
 if TYPE_CHECKING:
     from factcheck.plan import MetricKey, Scan
-
-_SQL = {
-    "sum": "sum({c})",
-    "mean": "avg({c})",
-    "median": "median({c})",
-    "min": "min({c})",
-    "max": "max({c})",
-    "nunique": "count(DISTINCT {c})",
-}
-
-
-def aggregate_sql(aggregate: str, column: str | None) -> str:
-    if aggregate == "count":
-        return "count(*)" if column is None else f"count({quote_ident(column)})"
-    return _SQL[aggregate].format(c=quote_ident(column or ""))
 
 
 class DuckDBEngine:
@@ -49,6 +34,8 @@ class DuckDBEngine:
             con.unregister("frame")
             return self._compute(con, scans, (duckdb.Error,))
 
+    # `con` is a DuckDB connection, or a database dataset's session (postgres.py) that
+    # runs the same SQL where the table lives.
     def _compute(
         self, con: Any, scans: list[Scan], errors: tuple[type[BaseException], ...]
     ) -> dict[MetricKey, MetricResult]:

@@ -13,9 +13,9 @@ What GX computes and what it does not:
   nunique -> ExpectColumnUniqueValueCountToBeBetween. All expectations of one scan (or of
   one group of a grouped scan) run as one suite in one validation.
 - The **filter** (`where`) and the **group keys** (`by`) are factcheck's own: rows are
-  kept by `pandas_filter.where_mask` (SQL's null logic) before GX sees them, because GX's
+  kept by `pandas_eval.where_mask` (SQL's null logic) before GX sees them, because GX's
   pandas `row_condition` goes through `DataFrame.query`, whose nulls behave differently.
-  Grouped scans compute keys with `pandas_filter.group_key_series` and run one GX batch
+  Grouped scans compute keys with `pandas_eval.group_key_series` and run one GX batch
   per group: fine for auditing-size data, but the cost grows with the number of groups
   (docs/engines.md has measured times).
 - SQL's answers are kept where pandas' differ: a sum, mean, median, min or max over no
@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.engines.pandas_engine import refuse_text_arithmetic
-from factcheck.engines.pandas_filter import group_key_series, where_mask
+from factcheck.lang.aggregates import AGGREGATES, COUNT_ROWS_GX
+from factcheck.lang.pandas_eval import group_key_series, where_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,22 +47,15 @@ if TYPE_CHECKING:
 # module): no usage statistics (GX 1.24's own source has no sender left; belt and braces).
 os.environ["GX_ANALYTICS_ENABLED"] = "False"
 
-# factcheck aggregate -> GX expectation class whose result has `observed_value`
-# (gx_export compiles claims with the same classes).
-EXPECTATION = {
-    "sum": "ExpectColumnSumToBeBetween",
-    "mean": "ExpectColumnMeanToBeBetween",
-    "median": "ExpectColumnMedianToBeBetween",
-    "min": "ExpectColumnMinToBeBetween",
-    "max": "ExpectColumnMaxToBeBetween",
-    "nunique": "ExpectColumnUniqueValueCountToBeBetween",
-}
-_ROWS = "ExpectTableRowCountToBeBetween"
-_NOT_NULL = "ExpectColumnValuesToNotBeNull"
+# factcheck aggregate -> GX expectation class whose result has `observed_value`, from the
+# one aggregate table (gx-export compiles claims with the same classes). count has none:
+# rows are COUNT_ROWS_GX's observed_value, a column's non-null values _NOT_NULL's counts.
+EXPECTATION = {name: a.gx for name, a in AGGREGATES.items() if name != "count"}
+_NOT_NULL = AGGREGATES["count"].gx
 # A result names its expectation in snake case: expect_column_sum_to_be_between.
 _CLASS_OF = {
     re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower(): name
-    for name in [*EXPECTATION.values(), _ROWS, _NOT_NULL]
+    for name in [*EXPECTATION.values(), COUNT_ROWS_GX, _NOT_NULL]
 }
 
 # (expectation class name, column or None): one expectation per distinct pair in a suite.
@@ -70,20 +64,23 @@ Want = tuple[str, str | None]
 
 def _wants(aggregate: str, column: str | None) -> list[Want]:
     """The expectations one metric needs (a sum also needs its non-null count)."""
-    if aggregate == "count":
-        return [(_ROWS, None)] if column is None else [(_NOT_NULL, column)]
-    wants: list[Want] = [(EXPECTATION[aggregate], column)]
-    if aggregate != "nunique":
+    if column is None:
+        return [(COUNT_ROWS_GX, None)]
+    wants: list[Want] = [(AGGREGATES[aggregate].gx, column)]
+    if AGGREGATES[aggregate].empty_is_null:
         wants.append((_NOT_NULL, column))  # no non-null values: None, as SQL
     return wants
 
 
 def _value(aggregate: str, column: str | None, observed: dict[Want, Any]) -> Any:
-    if aggregate == "count":
-        return observed[(_ROWS, None)] if column is None else observed[(_NOT_NULL, column)]
-    if aggregate != "nunique" and observed[(_NOT_NULL, column)] == 0:
+    if column is None:
+        return observed[(COUNT_ROWS_GX, None)]
+    spec = AGGREGATES[aggregate]
+    if spec.empty_is_null and observed[(_NOT_NULL, column)] == 0:
         return None
-    return plain(observed[(EXPECTATION[aggregate], column)])
+    if aggregate == "count":
+        return observed[(_NOT_NULL, column)]
+    return plain(observed[(spec.gx, column)])
 
 
 def _exception(result: Any) -> str | None:

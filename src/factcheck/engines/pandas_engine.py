@@ -2,44 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
-from factcheck.engines.pandas_filter import group_key_series, where_mask
+from factcheck.lang.aggregates import AGGREGATES
+from factcheck.lang.pandas_eval import group_key_series, where_mask
 
 if TYPE_CHECKING:
     import pandas as pd
+    from pandas.core.groupby import DataFrameGroupBy
 
     from factcheck.plan import MetricKey, Scan
 
-_METHOD = {
-    "sum": "sum",
-    "mean": "mean",
-    "median": "median",
-    "min": "min",
-    "max": "max",
-    "nunique": "nunique",
-}
 
-
-def _aggregate(data: Any, aggregate: str, column: str | None) -> Any:
+def _aggregate(data: pd.DataFrame | DataFrameGroupBy, aggregate: str, column: str | None) -> object:
     """Apply one aggregate to a frame or to a group-by object (which has `ngroups`)."""
-    if aggregate == "count" and column is None:
+    if column is None:  # count of rows
         return data.size() if hasattr(data, "ngroups") else len(data)
-    if aggregate == "count":
-        return data[column].count()  # non-null values, as SQL's count(col)
-    if aggregate == "sum":
-        # SQL's sum of no values is NULL; pandas' is 0.0 unless it must see one value.
-        return data[column].sum(min_count=1)
-    return getattr(data[column], _METHOD[aggregate])()
+    spec = AGGREGATES[aggregate]
+    return getattr(data[column], spec.pandas)(**spec.pandas_options)
 
 
 def refuse_text_arithmetic(frame: pd.DataFrame, scan: Scan) -> None:
-    """A sum or mean of text is an error in SQL (DuckDB); pandas and GX would concatenate."""
+    """An aggregate of numbers over text is an error in SQL (DuckDB); pandas and GX would
+    concatenate the text."""
     from pandas.api.types import is_string_dtype
 
     for aggregate, column in scan.metrics.values():
-        if aggregate in ("sum", "mean") and column is not None:
+        if AGGREGATES[aggregate].numbers_only and column is not None:
             if is_string_dtype(frame[column]):
                 raise TypeError(f"cannot take the {aggregate} of text column '{column}'")
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lark import Lark, Token, Tree
 
 
 class LangError(ValueError):
@@ -43,14 +46,14 @@ MAX_DIGITS = 40  # digits in one written number (a float holds about 16 of them)
 
 
 @cache
-def _parser(grammar: str) -> Any:
+def _parser(grammar: str) -> Lark:
     from lark import Lark
 
     text = (Path(__file__).parent / grammar).read_text(encoding="utf-8")
     return Lark(text, parser="lalr", propagate_positions=True)
 
 
-def parse_tree(grammar: str, text: str, what: str) -> Any:
+def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:
     """Parse `text` with a grammar file of this folder; LangError names the bad word."""
     from lark.exceptions import LarkError
 
@@ -75,7 +78,7 @@ def parse_tree(grammar: str, text: str, what: str) -> Any:
     return tree
 
 
-def check_number(token: Any) -> str:
+def check_number(token: Token) -> str:
     """A number token's text, or LangError when it has more than MAX_DIGITS digits."""
     text = str(token)
     digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
@@ -88,7 +91,7 @@ def check_number(token: Any) -> str:
     return text
 
 
-def _depth(tree: Any) -> int:
+def _depth(tree: Tree[Token]) -> int:
     """The parse tree's depth, counted without recursion (the tree may be too deep for it)."""
     from lark import Tree
 

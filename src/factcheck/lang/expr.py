@@ -8,10 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck import calendar
 from factcheck.lang.errors import LangError, check_number, parse_tree
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
 
 __all__ = [
     "EvalError",
@@ -98,7 +101,7 @@ def parse_expr(text: str) -> Node:
     return node
 
 
-def _build(tree: Any) -> Node:
+def _build(tree: Tree[Token] | Token) -> Node:
     from lark import Token
 
     if isinstance(tree, Token):  # a bare atom at the top
@@ -232,7 +235,7 @@ def expr_functions(node: Node) -> set[str]:
     return set()
 
 
-def render(node: Node, env: Mapping[Any, Any] | None = None) -> str:
+def render(node: Node, env: Mapping[str | Node, object] | None = None) -> str:
     """The expression as text; with `env`, names (and computed calls) replaced by values."""
     if env is not None and isinstance(node, Call) and node in env:
         return _fmt(env[node])
@@ -262,7 +265,7 @@ def _weaker(inner: str, outer: str, right_side: bool) -> bool:
     return right_side and outer in "-/"
 
 
-def _fmt(value: Any) -> str:
+def _fmt(value: object) -> str:
     # Whole numbers in full (848, 1250000), others to 10 significant digits.
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
@@ -271,11 +274,11 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def evaluate(node: Node, env: Mapping[str, Any]) -> Evaluation:
+def evaluate(node: Node, env: Mapping[str, object]) -> Evaluation:
     """The value, with steps: each function call's result, then the whole expression with
     names and calls replaced by their values. EvalError if it cannot be computed."""
     steps: list[str] = []
-    calls: dict[Any, float] = {}
+    calls: dict[Node, float] = {}
     value = _eval(node, env, steps, calls)
     if not math.isfinite(value):
         raise EvalError(f"'{render(node)}' is too large to compute ({value})")
@@ -287,7 +290,9 @@ def evaluate(node: Node, env: Mapping[str, Any]) -> Evaluation:
     return Evaluation(float(value), steps)
 
 
-def _eval(node: Node, env: Mapping[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+def _eval(
+    node: Node, env: Mapping[str, object], steps: list[str], calls: dict[Node, float]
+) -> float:
     if isinstance(node, Number):
         return node.value
     if isinstance(node, Name):
@@ -321,7 +326,9 @@ def _eval(node: Node, env: Mapping[str, Any], steps: list[str], calls: dict[Any,
     raise EvalError(f"text '{node.value}' is not a number")
 
 
-def _call(node: Call, env: Mapping[str, Any], steps: list[str], calls: dict[Any, float]) -> float:
+def _call(
+    node: Call, env: Mapping[str, object], steps: list[str], calls: dict[Node, float]
+) -> float:
     if node.func in _DATE_ARGS:
         texts = [a.value for a in node.args if isinstance(a, String)]
         start, end = (_date(texts[i], EvalError) for i in _DATE_ARGS[node.func])

@@ -1,12 +1,14 @@
 """Syntax trees to SQL: identifiers double-quoted, literals re-rendered, never user text.
 
-Used by the DuckDB engine and by the planner (the SQL text is a metric's canonical key).
+Used by the DuckDB engine (and any SQL engine): the filter, the group key, and each
+aggregate as lang/aggregates.py spells it in SQL.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from factcheck.lang.aggregates import AGGREGATES, COUNT_ROWS_SQL
 from factcheck.lang.where import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -27,6 +29,13 @@ from factcheck.lang.where import (
 
 def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def aggregate_sql(aggregate: str, column: str | None) -> str:
+    """One aggregate over one column (count over none: every row)."""
+    if column is None:
+        return COUNT_ROWS_SQL
+    return AGGREGATES[aggregate].sql.format(c=quote_ident(column))
 
 
 def _sql_value(value: Value) -> str:

@@ -1,18 +1,22 @@
 """`where` filters and `by` group keys: parsed into small syntax trees.
 
 Only parsing and checking live here. The engines turn the trees into work:
-`factcheck.lang.sql` renders SQL (DuckDB), `factcheck.engines.pandas_filter`
+`factcheck.lang.sql` renders SQL (DuckDB), `factcheck.lang.pandas_eval`
 evaluates them on a DataFrame; both keep exactly the same rows.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.lang.errors import LangError, check_number, parse_tree
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
 
 __all__ = ["LangError", "parse_where", "where_columns", "parse_by", "GroupKey", "Node"]
 
@@ -24,7 +28,13 @@ class Column:
 
 @dataclass(frozen=True)
 class Literal:
-    value: Any  # int | Decimal | str | bool | None
+    value: int | Decimal | str | bool | None
+    # Part of equality: True == 1 and Decimal('1.0') == 1 in Python, but a filter on
+    # `flag = true` and one on `flag = 1` are different metrics (plan.MetricKey).
+    kind: str = field(init=False, repr=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", type(self.value).__name__)
 
 
 Value = Column | Literal
@@ -99,7 +109,7 @@ def parse_where(text: str) -> Node:
     return node
 
 
-def _build(tree: Any) -> Any:
+def _build(tree: Tree[Token] | Token) -> Node | Value:
     from lark import Token
 
     if isinstance(tree, Token):
@@ -171,7 +181,7 @@ def _name_the_call(exc: LangError, text: str) -> LangError:
     return LangError(message, exc.word, exc.column)
 
 
-def _column_of(child: Any) -> int | None:
+def _column_of(child: Tree[Token] | Token) -> int | None:
     """1-based column of a parse-tree child, if lark kept it."""
     meta = getattr(child, "meta", None)
     return getattr(child, "column", None) or getattr(meta, "column", None)
@@ -180,13 +190,13 @@ def _column_of(child: Any) -> int | None:
 _KEYWORDS = {"OR", "AND", "NOT", "IN", "BETWEEN", "IS", "LIKE", "NULL"}
 
 
-def _keyword(child: Any) -> bool:
+def _keyword(child: object) -> bool:
     from lark import Token
 
     return isinstance(child, Token) and child.type in _KEYWORDS
 
 
-def _walk(node: Any) -> Any:
+def _walk(node: Node | Value) -> Iterator[Node | Value]:
     yield node
     for value in vars(node).values():
         items = value if isinstance(value, tuple) else (value,)

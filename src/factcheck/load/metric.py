@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.lang.aggregates import AGGREGATES as AGGREGATE_TABLE
 from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
 from factcheck.load.keys import check_keys, text
 from factcheck.load.spec import AGGREGATES, OVER_MODES, DatasetSpec, MetricSpec
@@ -43,7 +44,8 @@ def parse_metric(
         )
         ok = False
     column = text(node, "column", problems, "metric")
-    if column is None and aggregate != "count":
+    declared = AGGREGATE_TABLE.get(str(aggregate))
+    if column is None and (declared is None or declared.needs_column):
         problems.add(node.loc, f"aggregate '{aggregate}' needs a column", str(aggregate))
         ok = False
     if column is not None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.drift.compare import check_rules
 from factcheck.load.catalog import load_catalog
 from factcheck.load.claims import load_claims_file
 from factcheck.load.columns import dataset_columns
+from factcheck.load.drift_rules import check_rules
 from factcheck.load.limits import Policy
 from factcheck.load.paths import inside
 from factcheck.load.placeholders import check_placeholders

@@ -17,6 +17,7 @@ from factcheck.load.paths import inside, path_problem
 from factcheck.load.spec import Settings
 from factcheck.load.yamlsrc import read_text_file
 from factcheck.problems import Location, Problems
+from factcheck.registry import engine_names
 
 FILE = "pyproject.toml"
 _KEYS = {"claims", "data", "schemas", "engine", "vague", "drift", "defaults", "limits"}
@@ -63,8 +64,6 @@ def load_settings(root: Path, problems: Problems, policy: Policy | None = None) 
     else:
         problems.add(at("engine"), "engine must be a name in quotes", str(engine))
     if "engine" in config:
-        from factcheck.engines import engine_names
-
         settings.engine_loc = at("engine")
         if isinstance(engine, str) and engine not in engine_names():
             known = ", ".join(engine_names())

@@ -7,10 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.lang.aggregates import AGGREGATE_NAMES
+from factcheck.lang.expr import Node as ExprNode
+from factcheck.lang.where import GroupKey
+from factcheck.lang.where import Node as WhereNode
 from factcheck.load.limits import Limits
 from factcheck.problems import Location
 
-AGGREGATES = ("count", "sum", "mean", "median", "min", "max", "nunique")
+AGGREGATES = AGGREGATE_NAMES  # each declared once, with how engines compute it, there
 OVER_GROUPS = ("each", "any")
 OVER_REDUCE = ("mean", "median", "min", "max", "sum")
 OVER_KEY = ("argmax", "argmin")
@@ -70,9 +74,9 @@ class MetricSpec:
     dataset: str
     aggregate: str = "count"
     column: str | None = None
-    where: Any = None  # parsed where-AST (factcheck.lang.where), or None
+    where: WhereNode | None = None  # the parsed filter
     where_text: str | None = None
-    by: Any = None  # parsed GroupKey, or None
+    by: GroupKey | None = None
     by_text: str | None = None
     over: str | None = None
     loc: Location = Location("")
@@ -126,7 +130,7 @@ class ClaimSpec:
     phrase: Any  # factcheck.phrases.Phrase
     source: SourceSpec
     metric: MetricSpec | None = None
-    expr: Any = None  # parsed expr-AST
+    expr: ExprNode | None = None  # the parsed expression
     expr_text: str | None = None
     expr_loc: Location | None = None
     let: dict[str, MetricSpec] = field(default_factory=dict)

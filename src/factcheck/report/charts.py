@@ -42,8 +42,14 @@ def chart(claim: dict[str, Any]) -> str:
         return _bars(value, label)
     groups = _groups(claim)
     if isinstance(value, str) and groups:
-        # argmax/argmin: the claim names a group; show every group, the judged one marked.
-        return _bars(groups, f"{claim['id']}: groups, {value} marked", mark=value)
+        # argmax/argmin: the claim names a group; show every group, the winner marked green
+        # and, when the claim named another, that one red.
+        named = str(claim.get("claim") or "").strip("'\" ")
+        claimed = next((str(k) for k in groups if str(k).lower() == named.lower()), None)
+        return _bars(
+            groups, f"{claim['id']}: groups, {value} marked", mark=value,
+            claimed=claimed if claimed != value else None,
+        )  # fmt: skip
     if _num(value) and _exact(float(value), band):
         band = {}  # "18,159" found to be 18,159: a band 18,158.5-18,159.5 says nothing
     if _num(value):
@@ -146,12 +152,20 @@ def _label(key: Any) -> str:
     return f"<title>{escape(text)}</title>{escape(text[: LABEL_CHARS - 1])}…"
 
 
-def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color: str = PART) -> str:
+def _bars(
+    groups: dict[str, Any],
+    label: str,
+    *,
+    mark: str | None = None,
+    color: str = PART,
+    claimed: str | None = None,
+) -> str:
     """Bars from zero (no band here: banded groups are drawn as dots); `mark` names the
-    group the claim is about (argmax/argmin), drawn green and bold."""
+    group the claim is about (argmax/argmin), drawn green and bold; `claimed` the group a
+    failing claim named instead, drawn red and bold."""
     if not groups:
         return ""
-    items = _drawn(groups, mark)
+    items = _drawn(groups, mark, claimed)
     top = max(max(float(v) for _, v in items), 0) or 1
     row, label_w, right = 18, _label_width(k for k, _ in items), 64
     height = row * len(items) + 10
@@ -164,14 +178,15 @@ def _bars(groups: dict[str, Any], label: str, *, mark: str | None = None, color:
         y = 5 + i * row
         v = float(value)
         marked = mark is not None and str(key) == mark
-        weight = ' font-weight="bold"' if marked else ""
+        wrong = claimed is not None and str(key) == claimed
+        weight = ' font-weight="bold"' if marked or wrong else ""
         out.append(
             f'<text x="{label_w - 6}" y="{y + 11}" font-size="11" text-anchor="end"{weight}>'
             f"{_label(key)}</text>"
         )
         out.append(
             f'<rect class="bar" x="{label_w}" y="{y + 1}" width="{w(v):.1f}" '
-            f'height="{row - 4}" fill="{INSIDE if marked else color}"/>'
+            f'height="{row - 4}" fill="{INSIDE if marked else OUTSIDE if wrong else color}"/>'
         )
         out.append(
             f'<text x="{label_w + w(v) + 4:.1f}" y="{y + 11}" font-size="11">'
@@ -193,7 +208,9 @@ def _is_max(groups: dict[str, Any], mark: str) -> bool:
     return not marked or marked[0] >= max(values) or marked[0] > min(values)
 
 
-def _drawn(groups: dict[str, Any], mark: str | None) -> list[tuple[Any, Any]]:
+def _drawn(
+    groups: dict[str, Any], mark: str | None, claimed: str | None = None
+) -> list[tuple[Any, Any]]:
     """At most MAX_BARS groups in their own order: the largest ones, or the smallest when
     the marked group is the smallest (argmin), so the group the claim is about is drawn."""
     items = list(groups.items())
@@ -202,6 +219,9 @@ def _drawn(groups: dict[str, Any], mark: str | None) -> list[tuple[Any, Any]]:
     smallest = mark is not None and not _is_max(groups, mark)
     ranked = sorted(range(len(items)), key=lambda i: float(items[i][1]), reverse=not smallest)
     keep = set(ranked[:MAX_BARS])
+    named = [i for i, (k, _) in enumerate(items) if claimed is not None and str(k) == claimed]
+    if named and named[0] not in keep:  # the group the claim named is drawn too
+        keep = set(ranked[: MAX_BARS - 1]) | {named[0]}
     return [item for i, item in enumerate(items) if i in keep]
 
 
