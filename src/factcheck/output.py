@@ -48,7 +48,7 @@ def write_atomic(path: Path, text: str) -> None:
         prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             _write_text(handle, text)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         os.replace(tmp, path)
@@ -116,7 +116,7 @@ def _write_report(path: Path, text: str, devices: bool) -> None:
         raise WriteError(f"cannot write {path}: it is not a regular file")
     # A device, a pipe, a terminal: write to it; never create or truncate a file here.
     fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
         _write_text(handle, text)
 
 
@@ -129,11 +129,10 @@ def _write_stream(name: str, text: str) -> None:
     if stream is None and number in (1, 2):
         stream = sys.stdout if number == 1 else sys.stderr
     if stream is not None:
-        stream.write(text)
-        stream.flush()
+        _write_stdout(stream, text)
         return
     assert number is not None
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "backslashreplace")
     while data:
         data = data[os.write(number, data) :]
 
@@ -141,8 +140,7 @@ def _write_stream(name: str, text: str) -> None:
 def emit(text: str, path: Path | None) -> None:
     """A report to stdout (path None) or to `path`; WriteError when it cannot be written."""
     if path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(sys.stdout, text)
     else:
         write_report(path, text)
 
@@ -185,6 +183,17 @@ def write_reports(
             target = os.environ["GITHUB_STEP_SUMMARY"]
             warn(f"warning: cannot append the job summary to {target}: {_reason(exc)}")
     return failed
+
+
+def _write_stdout(stream: TextIO, text: str) -> None:
+    """A lone surrogate (a "\\ud800" escape in YAML) or a character the stream's encoding
+    lacks is written as a backslash escape, not a UnicodeEncodeError traceback."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = stream.encoding or "utf-8"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
 
 
 def _write_text(handle: TextIO, text: str) -> None:

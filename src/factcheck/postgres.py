@@ -5,7 +5,7 @@ The SQL is the one the DuckDB path renders (validation rules from schema_sql.py,
 from the DuckDB engine), translated once per statement to PostgreSQL by sqlglot. The URL
 comes only from the environment variable the catalog names; its password never reaches a
 message (it is cut out of every error text). Sessions are read-only.
-Needs the extra `factcheck[postgres]` (psycopg 3 and sqlglot).
+Needs the extra `factcheck-claims[postgres]` (psycopg 3 and sqlglot).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Session:
         except ImportError as exc:
             raise DatabaseProblem(
                 f"dataset '{name}' is in a database, which needs {exc.name}: "
-                "pip install 'factcheck[postgres]'"
+                "pip install 'factcheck-claims[postgres]'"
             ) from None
         try:
             self._conn = psycopg.connect(url, connect_timeout=10, autocommit=False)

@@ -11,7 +11,7 @@ ENGINES = {
     "gx": "factcheck.engines.gx_engine:GXEngine",
 }
 # Engines that need an optional extra: the package whose absence means "install it".
-EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck[gx]'")}
+EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck-claims[gx]'")}
 
 
 def engine_names() -> list[str]:

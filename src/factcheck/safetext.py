@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 
 # C0 controls but newline and tab, DEL, C1 controls, and the invisible format characters
-# that reorder or split lines: bidi marks, embeddings, overrides and isolates, U+2028/9.
+# that reorder or split lines: bidi marks, embeddings, overrides and isolates, U+2028/9;
+# lone surrogates (from a "\ud800" escape in YAML or JSON), which no terminal can encode.
 _CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 # At a line's start after any blanks (the runner trims Unicode white space, so do we).
 _COMMAND = re.compile(r"^([^\S\n]*)([:#])(?=:|#\[|#vso\[)", re.MULTILINE)

@@ -139,10 +139,10 @@ def test_missing_gx_is_one_clear_line(project, factcheck, monkeypatch) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2, result.stderr  # the problem, at the engine line, and the count
     assert lines[0].startswith("pyproject.toml:2: error: engine 'gx' needs great_expectations")
-    assert "pip install 'factcheck[gx]'" in lines[0] and "Traceback" not in result.stderr
+    assert "pip install 'factcheck-claims[gx]'" in lines[0] and "Traceback" not in result.stderr
     by_flag = factcheck("check", "--root", root, "--engine", "gx", "--no-history")
     assert by_flag.exit_code == 2 and by_flag.stderr.startswith("--engine: error: engine 'gx'")
-    with pytest.raises(ValueError, match=r"factcheck\[gx\]"):
+    with pytest.raises(ValueError, match=r"factcheck-claims\[gx\]"):
         engines.get_engine("gx")
 
 

@@ -224,7 +224,7 @@ def test_missing_gx_is_one_line(project, factcheck, tmp_path, monkeypatch) -> No
     result = factcheck("gx-export", "--root", project("basic"), "--out", tmp_path / "out")
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert "pip install 'factcheck[gx]'" in line
+    assert "pip install 'factcheck-claims[gx]'" in line
 
 
 def test_failing_schema_check_is_a_finding_not_an_error(project, factcheck, tmp_path) -> None:

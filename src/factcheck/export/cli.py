@@ -9,7 +9,7 @@ import click
 
 from factcheck.cli_common import ROOT_OPTION, echo
 
-INSTALL_HINT = "pip install 'factcheck[gx]'"
+INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
 
 def _names(pairs: list[tuple[str, str]]) -> str:

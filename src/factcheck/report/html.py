@@ -7,7 +7,6 @@ autoescape, so a quote holding `<script>` is shown, never run.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from factcheck.report._common import (
     VERDICTS,
@@ -16,6 +15,7 @@ from factcheck.report._common import (
     counts,
     coverage_gap,
     evidence_of,
+    http_url,
     metric_text,
     normalize,
     number,
@@ -27,9 +27,9 @@ from factcheck.report._common import (
 
 
 def link(url: Any) -> str | None:
-    """A URL fit for href: http(s) only, so `javascript:` in a YAML file stays text."""
-    text = str(url or "")
-    return text if urlsplit(text).scheme in ("http", "https") else None
+    """A URL fit for href: http(s) only, so `javascript:` in a YAML file stays text (and
+    `http://[`, which urlsplit refuses with ValueError, too: found by the property tests)."""
+    return http_url(url)
 
 
 def _article(source: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any] | None:

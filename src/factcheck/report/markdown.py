@@ -29,7 +29,8 @@ ICONS = {"fail": "❌", "error": "⛔", "warn": "⚠️", "pass": "✅", "skip":
 
 # Characters a PR comment cannot show: removed (C0 but newline/tab, DEL, C1, bidi controls).
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 # Markdown syntax that could make a link, an image, emphasis or code from a quote.
 _SYNTAX = re.compile(r"([\\`*_\[\]!~|])")

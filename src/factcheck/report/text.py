@@ -62,7 +62,7 @@ def render(
         for claim in shown:
             verdict = claim["verdict"]
             head = paint(verdict, f"  {SYMBOLS[verdict]} {verdict:<5}")
-            figure = "" if claim["actual"] is None else f" = {actual(claim['actual'], 4)}"
+            figure = "" if claim["actual"] is None else f" = {one_line(actual(claim['actual'], 4))}"
             evidence = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
             flag = f" [{evidence}]" if evidence else ""
             lines.append(
