@@ -87,3 +87,13 @@ def test_a_number_too_long_to_judge_is_refused_naming_it() -> None:
         parse_claim("1" * 5000)
     assert "5,000 digits" in caught.value.message
     assert caught.value.word and caught.value.word.startswith("111")
+
+
+@pytest.mark.parametrize(("actual", "verdict"), [(0.0025, "warn"), (0.2, "warn"), (0, "pass")])
+def test_a_bare_zero_is_judged_not_divided_by(actual: float, verdict: str) -> None:
+    """Found by the differential engine test (seed 23): claim "0" with a figure that
+    rounds to 0 raised DivisionByZero computing how far it is, in percent, from 0."""
+    judgement = judge(parse_claim("0"), actual)
+    assert judgement.verdict == verdict
+    if verdict == "warn":
+        assert "not exactly 0" in judgement.explanation

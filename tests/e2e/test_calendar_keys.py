@@ -10,6 +10,8 @@ pandas (its own month and day names), not with factcheck's code.
 
 from __future__ import annotations
 
+import calendar
+
 import pandas as pd
 import pytest
 from tests.conftest import PROJECTS, report_of
@@ -61,3 +63,5 @@ def test_calendar_keys_on_every_engine(factcheck, engine: str) -> None:
     for claim_id, (verdict, actual) in _recomputed().items():
         assert claims[claim_id]["verdict"] == verdict, claims[claim_id]["explanation"]
         assert claims[claim_id]["actual"] == actual, claim_id
+    # Groups in the calendar's order, not the alphabet's (January first, not April).
+    assert list(claims["readings_each_month"]["actual"]) == list(calendar.month_name)[1:]

@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from factcheck.lang.where import CALENDAR_NAMES
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -102,8 +104,19 @@ def compute_each(
                 results[key] = MetricResult(0, error=first_line(exc))
     for scan in scans:
         for key, (aggregate, column) in scan.metrics.items():
-            results[key] = _finite(results[key], aggregate, column)
+            results[key] = _in_calendar_order(_finite(results[key], aggregate, column), scan)
     return results
+
+
+def _in_calendar_order(result: MetricResult, scan: Scan) -> MetricResult:
+    """Month and weekday names in the calendar's order (January..December, Monday..Sunday),
+    not the alphabet's, on every engine; other keys keep the engine's sorted order."""
+    names = CALENDAR_NAMES.get(scan.by.func or "") if scan.by is not None else None
+    if names is None or result.groups is None:
+        return result
+    rank = {name: i for i, name in enumerate(names)}
+    ordered = sorted(result.groups.items(), key=lambda item: rank.get(str(item[0]), len(rank)))
+    return replace(result, groups=dict(ordered))
 
 
 def _finite(result: MetricResult, aggregate: str, column: str | None) -> MetricResult:

@@ -231,6 +231,8 @@ MONTH_NAMES = (
     "December",
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The keys of each calendar function, in the calendar's order (groups are reported so).
+CALENDAR_NAMES = {"month_of_year": MONTH_NAMES, "weekday": WEEKDAY_NAMES}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
                 why += f" (half-up rounding would give {at_place(half_up, g)}{unit})"
         return Judgement("pass", why, "", passes, *band)
     if rounding == "half_up" and down == n:  # the contract's warn: no 10% test here
-        if half_up == n:
+        if half_up == n and n == 0:  # 10% of 0 is 0: only 0 itself is within it
+            how = f"rounds half-up to {nv}{nearest} but is not exactly 0"
+        elif half_up == n:
             off = abs(a - n) / abs(n) * 100
             how = f"rounds half-up to {nv}{nearest} but is {show(off)}% away from it"
         else:
