@@ -11,7 +11,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-# `pip install factcheck`, `pip install 'factcheck[gx]'`, `pip install "factcheck==1"`, ...
+# `pip install factcheck`, `pip install 'factcheck-claims[gx]'`, `pip install "factcheck==1"`, ...
 BARE = re.compile(r"""pip3?\s+install\s+(?:-\S+\s+)*['"]?factcheck(?![\w-])""")
 
 

@@ -129,3 +129,13 @@ def _memory_limit() -> str:
     """DuckDB's memory limit: FACTCHECK_DUCKDB_MEMORY (e.g. 2GB), else 1GB; past it DuckDB
     spills to disk rather than growing."""
     return os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")
+
+
+def sniff_csv(path: Path) -> dict[str, str]:
+    """A CSV's columns and the types the default engine reads them as (DuckDB's sniffer,
+    pandas' four types), without loading the file: for engines that read it themselves."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        described = con.execute(f"DESCRIBE SELECT * FROM {duckdb_reader(path, 'csv')}").fetchall()
+    return {str(row[0]): str(row[1]).upper() for row in described}

@@ -9,9 +9,13 @@ ENGINES = {
     "duckdb": "factcheck.engines.duckdb_engine:DuckDBEngine",
     "pandas": "factcheck.engines.pandas_engine:PandasEngine",
     "gx": "factcheck.engines.gx_engine:GXEngine",
+    "spark": "factcheck.engines.spark_engine:SparkEngine",
 }
 # Engines that need an optional extra: the package whose absence means "install it".
-EXTRAS = {"gx": ("great_expectations", "pip install 'factcheck-claims[gx]'")}
+EXTRAS = {
+    "gx": ("great_expectations", "pip install 'factcheck-claims[gx]'"),
+    "spark": ("pyspark", "pip install 'factcheck-claims[spark]' (and Java 17)"),
+}
 
 
 def engine_names() -> list[str]:

@@ -86,9 +86,12 @@ def run_check(options: Options) -> Outcome:
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
     results = {}
+    opener = getattr(engine, "open_file", None)  # an engine that reads files itself (Spark)
     for name, spec in project.datasets.items():
         _say(options, f"validating {spec.rel_path}")
-        result = validate_dataset(spec, schemas[name], not engine.needs_frame, problems, limits)
+        result = validate_dataset(
+            spec, schemas[name], not engine.needs_frame, problems, limits, opener
+        )
         if result is not None:
             results[name] = result
     if problems:  # a file that cannot be read: every such file is named

@@ -7,6 +7,9 @@ the report, and every claim on it becomes `error`, never `pass`.
 from __future__ import annotations
 
 import importlib.util
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,14 +78,29 @@ def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = N
         return None
     where = Location(spec.schema_rel or "")
     try:
-        if spec.schema_path.suffix == ".py":
-            return _schema_from_module(spec.schema_path, where, problems)
-        from factcheck.load.schema_yaml import read_schema_yaml
-
-        return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
+        with _quiet_pyspark():
+            return _load_schema(spec, where, problems, limits)
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
         return None
+
+
+@contextmanager
+def _quiet_pyspark() -> Iterator[None]:
+    """With the spark extra installed, importing pandera imports pyspark.pandas, which
+    warns that it does not support pandas 3; factcheck never uses pyspark.pandas."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+        yield
+
+
+def _load_schema(spec: DatasetSpec, where: Location, problems: Problems, limits: Any) -> Any:
+    assert spec.schema_path is not None
+    if spec.schema_path.suffix == ".py":
+        return _schema_from_module(spec.schema_path, where, problems)
+    from factcheck.load.schema_yaml import read_schema_yaml
+
+    return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
 
 
 def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
@@ -110,10 +128,16 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
 
 
 def validate_dataset(
-    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems, limits: Limits | None = None
+    spec: DatasetSpec,
+    schema: Any,
+    in_place: bool,
+    problems: Problems,
+    limits: Limits | None = None,
+    opener: Any = None,
 ) -> DatasetResult | None:
     """Read and validate one dataset: where it lies when `in_place` (the engine computes in
-    DuckDB) and the file and schema allow it, else in pandas. None after a read problem."""
+    DuckDB, or on what `opener(path, format)` opens: Spark) and the file and schema allow
+    it, else in pandas. None after a read problem."""
     if spec.database is not None or spec.path is None:
         from factcheck.postgres import validate_database
 
@@ -133,7 +157,7 @@ def validate_dataset(
         return None
     try:
         digest = sha256(spec.path)
-        con, actual = open_in_duckdb(spec.path, fmt)
+        con, actual = (opener or open_in_duckdb)(spec.path, fmt)
     except Exception as exc:  # a reader error is a property of the user's file
         _cannot_read(spec, exc, problems)
         return None
@@ -141,14 +165,19 @@ def validate_dataset(
     def run(sql: str) -> list[tuple[Any, ...]]:
         return con.execute(sql).fetchall()
 
-    rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    try:
+        rows, failures, value = validate_rows(run, "__rows", actual, rules)
+    except Exception as exc:  # Spark reads lazily: a bad value surfaces only now
+        con.close()
+        _cannot_read(spec, exc, problems)
+        return None
     too_large = rows_problem(rows, limits or Limits())  # JSON: known only once read
     if too_large:
         con.close()
         problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
         return None
     _add_lines(failures, spec.path)
-    con.execute(f"CREATE VIEW t AS {view_sql('__rows', actual, value)}")
+    con.execute(f"CREATE TEMP VIEW t AS {view_sql('__rows', actual, value)}")
     columns = {name: actual[name] for name in actual}
     source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
     return DatasetResult(spec, digest, rows, not failures, None, failures, source)

@@ -262,11 +262,11 @@ def test_article_text_that_is_not_utf8(project, factcheck, tmp_path) -> None:
 
 def test_unknown_engine_in_pyproject(project, factcheck, tmp_path) -> None:
     root = project()
-    (root / "pyproject.toml").write_text('[tool.factcheck]\nengine = "spark"\n')
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nengine = "polars"\n')
     for command in ("lint", "check"):
         result = factcheck(command, "--root", root)
         assert result.exit_code == 2 and "Traceback" not in result.output
-        assert "pyproject.toml:2: error: unknown engine 'spark'" in result.stderr
+        assert "pyproject.toml:2: error: unknown engine 'polars'" in result.stderr
         assert result.stderr.count("unknown engine") == 1
 
 

@@ -3,13 +3,15 @@
 Every claim of every project under tests/ and of the bundled project, and of seeded
 random projects (random synthetic rows; random metrics, filters, groupings and phrases
 drawn from the grammar, the phrases written at and around the figures, where engines
-could disagree), gets the same verdict on duckdb, pandas and gx, and actuals that agree
-to 12 significant digits. `FACTCHECK_DIFF_SEEDS=N` runs N random projects (CI runs a
-few; great-expectations runs one validation per group, so its cost sets the size).
+could disagree), gets the same verdict on duckdb, pandas and gx (and spark, on the named
+projects), and actuals that agree to 12 significant digits. `FACTCHECK_DIFF_SEEDS=N`
+runs N random projects (CI runs a few; great-expectations runs one validation per group,
+so its cost sets the size).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import os
@@ -27,12 +29,17 @@ ENGINES = ["duckdb", "pandas", "gx"]
 SEEDS = int(os.environ.get("FACTCHECK_DIFF_SEEDS", "4"))
 
 
-def _engines() -> list[str]:
+def _engines(spark: bool = False) -> list[str]:
+    """The engines installed here; Spark (a JVM, seconds per query) only where asked: the
+    test projects, not the random ones (CI installs it and sets FACTCHECK_REQUIRE_SPARK)."""
+    found = list(ENGINES)
     try:
         import great_expectations  # noqa: F401
     except ImportError:
-        return ENGINES[:2]
-    return ENGINES
+        found = ENGINES[:2]
+    if spark and (os.environ.get("FACTCHECK_REQUIRE_SPARK") or importlib.util.find_spec("pyspark")):
+        found.append("spark")
+    return found
 
 
 def _check(factcheck: Any, root: Path, engine: str) -> dict[str, Any]:
@@ -105,7 +112,7 @@ def test_every_project_gets_one_verdict_per_claim(factcheck, tmp_path, name: str
     else:
         root = tmp_path / "p"
         shutil.copytree(ROOT / name, root, ignore=shutil.ignore_patterns(".factcheck"))
-    reports = {engine: _check(factcheck, root, engine) for engine in _engines()}
+    reports = {engine: _check(factcheck, root, engine) for engine in _engines(spark=True)}
     assert reports["duckdb"]["claims"], "no claims judged"
     assert disagreements(reports) == []
 

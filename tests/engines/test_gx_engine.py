@@ -166,10 +166,11 @@ def test_sum_of_text_errors_the_same_claims_as_duckdb(project, factcheck) -> Non
 
 
 def test_unknown_engine_is_one_line_too(project, factcheck) -> None:
-    root = with_engine(project(), "spark")
+    root = with_engine(project(), "polars")
     result = factcheck("check", "--root", root, "--format", "json", "--no-history")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "pyproject.toml:2: error: unknown engine 'spark' (known: duckdb, gx, pandas) [spark]",
+        "pyproject.toml:2: error: unknown engine 'polars' (known: duckdb, gx, pandas, spark) "
+        "[polars]",
         "1 problem in the project; nothing was checked.",
     ]

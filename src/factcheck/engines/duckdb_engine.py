@@ -25,20 +25,20 @@ class DuckDBEngine:
         if source.session is not None:  # validation already loaded the rows as table t
             # (or, for a database dataset, names them t in the database: its own errors)
             errors = getattr(source.session, "errors", (duckdb.Error,))
-            return self._compute(source.session, scans, errors)
+            return self.compute_on(source.session, scans, errors)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
             con.register("frame", source.pandas())
             con.execute("CREATE TABLE t AS SELECT * FROM frame")
             con.unregister("frame")
-            return self._compute(con, scans, (duckdb.Error,))
+            return self.compute_on(con, scans, (duckdb.Error,))
 
-    # `con` is a DuckDB connection, or a database dataset's session (postgres.py) that
-    # runs the same SQL where the table lives.
-    def _compute(
+    def compute_on(
         self, con: Any, scans: list[Scan], errors: tuple[type[BaseException], ...]
     ) -> dict[MetricKey, MetricResult]:
+        """Every scan as DuckDB SQL over table `t` of `con` (a DuckDB connection, or an
+        adapter that translates the SQL for PostgreSQL or Spark and raises `errors`)."""
         # e.g. a filter comparing a text column with a number: those claims error.
         return compute_each(scans, lambda scan: self._scan(con, scan), errors)
 

@@ -1,0 +1,196 @@
+"""Spark: validation and every aggregate on a Spark session (extra `factcheck-claims[spark]`).
+
+A local session (`local[2]`, or `spark.master` / SPARK_MASTER) by default; a cluster
+through Spark Connect when SPARK_REMOTE is set. The SQL is the default engine's: the
+schema's rules (schema_sql.py) and each scan (duckdb_engine.py) rendered once in DuckDB's
+dialect and translated to Spark SQL by sqlglot, so verdicts and figures are those of the
+default engine. pandera's own pyspark backend is not used: `import pandera.pyspark` fails
+with pandas 3 (docs/scale.md).
+
+Files are read by Spark where they lie. A CSV is read with the column types DuckDB's
+sniffer gives the same file (pandas' four: boolean, integer, float, text), so a column
+the schema does not type has the same type on every engine. Rows validated in pandas (an
+xlsx, a schema with a Python check) reach Spark through a temporary Parquet file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.engines.base import MetricResult, Source
+
+if TYPE_CHECKING:
+    from factcheck.plan import MetricKey, Scan
+
+# pyspark 4 warns on import that it does not fully support pandas 3: this engine hands
+# Spark no pandas object but through Parquet files, so the warning is not for its users.
+warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+
+# DuckDB type (as sniffed) -> Spark type, for reading a CSV as the default engine does.
+_SPARK_TYPES = {"BOOLEAN": "BOOLEAN", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
+
+
+def session() -> Any:
+    """A Spark session of its own (temporary views are per session, so each dataset's
+    `t` is its own): Spark Connect when SPARK_REMOTE is set, else local[2]."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("factcheck")
+    if os.environ.get("SPARK_REMOTE"):
+        return builder.remote(os.environ["SPARK_REMOTE"]).getOrCreate().newSession()
+    master = os.environ.get("SPARK_MASTER", "local[2]")
+    spark = (
+        builder.master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    # A failing query is reported on its claim; Spark's own log of it is noise on stderr.
+    spark.sparkContext.setLogLevel("FATAL")
+    from pyspark.logger import PySparkLogger
+
+    PySparkLogger.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
+    return spark.newSession()
+
+
+class SparkSQL:
+    """DuckDB-dialect SQL run on Spark: what validation and the scans talk to (the DuckDB
+    connection's `execute(...).fetchall()` / `fetchone()`)."""
+
+    def __init__(self, spark: Any, cleanup: Path | None = None) -> None:
+        import sqlglot.errors
+        from pyspark.errors import PySparkException
+
+        self.spark, self._cleanup = spark, cleanup
+        self.errors = (PySparkException, sqlglot.errors.SqlglotError)
+        self._rows: list[tuple[Any, ...]] = []
+
+    def execute(self, sql: str) -> SparkSQL:
+        import sqlglot
+
+        tree = sqlglot.parse_one(sql, read="duckdb").transform(_iso_weekday)
+        translated = tree.sql(dialect="spark")
+        if translated.upper().startswith("CREATE TEMPORARY VIEW"):
+            translated = "CREATE OR REPLACE" + translated[len("CREATE") :]
+        self._rows = [tuple(row) for row in self.spark.sql(translated).collect()]
+        return self
+
+    def fetchone(self) -> tuple[Any, ...]:
+        return self._rows[0]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return self._rows
+
+    def close(self) -> None:
+        for view in ("t", "__rows", "__file"):
+            self.spark.catalog.dropTempView(view)
+        if self._cleanup is not None:
+            shutil.rmtree(self._cleanup, ignore_errors=True)
+
+
+def _iso_weekday(node: Any) -> Any:
+    """EXTRACT(ISODOW ...) (Monday 1 .. Sunday 7) is DAYOFWEEK_ISO in Spark; sqlglot would
+    write Spark's Sunday-first DAYOFWEEK, which numbers the days differently."""
+    from sqlglot import exp
+
+    if isinstance(node, exp.Extract) and node.this.name.upper() == "ISODOW":
+        return exp.Extract(this=exp.var("DAYOFWEEK_ISO"), expression=node.expression)
+    return node
+
+
+def open_file(path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
+    """Spark reading the file where it lies, as view `__rows` with `__row` (the row's
+    position, 0-based); the columns' types as read, in DuckDB's names."""
+    spark = session()
+    reader = spark.read
+    if fmt == "csv":
+        from factcheck.data import sniff_csv
+
+        types = sniff_csv(path)
+        schema = ", ".join(
+            f"`{name.replace('`', '``')}` {_SPARK_TYPES.get(kind, 'STRING')}"
+            for name, kind in types.items()
+        )
+        frame = reader.csv(
+            str(path),
+            header=True,
+            schema=schema,
+            enforceSchema=False,
+            mode="FAILFAST",
+            # pandas' dialect: doubled quotes inside quotes, quoted fields across lines
+            quote='"',
+            escape='"',
+            multiLine=True,
+        )
+    elif fmt == "parquet":
+        frame = reader.parquet(str(path))
+    elif fmt in ("json", "jsonl"):
+        frame = reader.json(str(path), multiLine=fmt == "json")
+    else:
+        raise ValueError(f"Spark does not read {fmt} files here")
+    return _as_rows(spark, frame)
+
+
+def _as_rows(
+    spark: Any, frame: Any, cleanup: Path | None = None
+) -> tuple[SparkSQL, dict[str, str]]:
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    order = Window.orderBy(F.monotonically_increasing_id())  # the file's order, partitions kept
+    frame.createOrReplaceTempView("__file")
+    rows = frame.withColumn("__row", F.row_number().over(order) - 1)
+    rows.createOrReplaceTempView("__rows")
+    actual = {field.name: _duck_type(field.dataType.simpleString()) for field in frame.schema}
+    return SparkSQL(spark, cleanup), actual
+
+
+def _duck_type(spark_type: str) -> str:
+    """Spark's type names as DuckDB's, which schema_sql compares dtypes with."""
+    names = {
+        "bigint": "BIGINT", "int": "INTEGER", "smallint": "SMALLINT", "tinyint": "TINYINT",
+        "double": "DOUBLE", "float": "FLOAT", "string": "VARCHAR", "boolean": "BOOLEAN",
+        "timestamp": "TIMESTAMP", "timestamp_ntz": "TIMESTAMP", "date": "DATE",
+    }  # fmt: skip
+    return names.get(spark_type, spark_type.upper())
+
+
+class SparkEngine:
+    name = "spark"
+    needs_frame = False
+
+    def open_file(self, path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
+        return open_file(path, fmt)
+
+    def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
+        from factcheck.engines.duckdb_engine import DuckDBEngine
+
+        if source.database is not None:  # a database dataset is computed by its database
+            return DuckDBEngine().compute(source, scans)
+        sql = source.session
+        if sql is None:  # rows validated in pandas: to Spark through a Parquet file
+            sql = _from_frame(source)
+        try:
+            return DuckDBEngine().compute_on(sql, scans, sql.errors)
+        finally:
+            if source.session is None:
+                sql.close()
+
+
+def _from_frame(source: Source) -> SparkSQL:
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-spark-"))
+    file = folder / "rows.parquet"
+    # Spark reads microsecond timestamps; pandas writes nanoseconds by default.
+    source.pandas().to_parquet(file, coerce_timestamps="us", allow_truncated_timestamps=True)
+    spark = session()
+    sql, _ = _as_rows(spark, spark.read.parquet(str(file)), cleanup=folder)
+    sql.execute("CREATE TEMP VIEW t AS SELECT * FROM __file")
+    return sql
