@@ -1,11 +1,13 @@
-"""The command line: check, lint, list (and the drift commands from factcheck.drift)."""
+"""The command line: the `factcheck` group, its own commands (check, lint, list, coverage,
+extract, replay) and `register_commands`, which adds every command in one place."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +15,10 @@ from factcheck import __version__
 from factcheck.cli_common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
+from factcheck.report import FORMATS  # the names only: no format module is imported
+
+if TYPE_CHECKING:  # run.py imports the pipeline; only its type is needed here
+    from factcheck.run import Outcome
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -21,8 +27,6 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
-    from factcheck.report import FORMATS
-
     parsed: list[tuple[str, Path | None]] = []
     for spec in formats or ("text",):
         name, _, path = spec.partition(":")
@@ -59,14 +63,14 @@ def cli() -> None:
     """Check the numbers in published journalism against validated data."""
 
 
-@cli.command()
+@click.command()
 @ROOT_OPTION
 @click.option(
     "--format",
     "formats",
     multiple=True,
     metavar="FORMAT[:PATH]",
-    help="text, json, junit, markdown, html, sarif, github, claimreview; repeatable.",
+    help=f"{', '.join(FORMATS)}; repeatable.",  # a new format is listed by its registration
 )
 @click.option(
     "--output",
@@ -144,13 +148,13 @@ def _warn(message: str) -> None:
     echo(f"factcheck: {message}", err=True)
 
 
-def _record_history(outcome: Any) -> None:
+def _record_history(outcome: Outcome) -> None:
     from factcheck.drift.history import append_run
 
     append_run(outcome.project.root, outcome.report, warn=_warn)
 
 
-def _progress() -> Any:
+def _progress() -> Callable[[str], None] | None:
     """Progress lines on stderr, only for a person at a terminal."""
     if not sys.stderr.isatty():
         return None
@@ -163,7 +167,7 @@ def _progress() -> Any:
     return say
 
 
-@cli.command()
+@click.command()
 @ROOT_OPTION
 @trust_options
 def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
@@ -198,7 +202,7 @@ def lint(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
             )
 
 
-@cli.command(name="list")
+@click.command(name="list")
 @ROOT_OPTION
 @trust_options
 def list_claims(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
@@ -216,7 +220,7 @@ def list_claims(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, in
         echo("\t".join(neutralise(field, one_line=True) for field in fields), block=True)
 
 
-@cli.command()
+@click.command()
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--suggest", is_flag=True, help="Print a commented claim skeleton per gap.")
@@ -252,7 +256,7 @@ def coverage(
     sys.exit(int(ExitCode.FAILED if gaps else ExitCode.OK))
 
 
-@cli.command()
+@click.command()
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -315,7 +319,7 @@ def _suggest_drafts(root: Path, output: Path, dataset: str) -> None:
 MAX_ARTICLE_BYTES = 16 * 2**20  # an article is text: far below this
 
 
-@cli.command()
+@click.command()
 @ROOT_OPTION
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
@@ -355,18 +359,21 @@ def replay(root: Path, report: Path, fmt: str) -> None:
 
 
 def register_commands() -> None:
-    """Add the commands that live beside their logic: drift (lock, history, diff),
-    gx-export, init, schema, suggest. Their modules import nothing heavy until a command runs."""
-    from factcheck import infer_schema, init_project, suggest
-    from factcheck.drift.cli import register as register_drift
-    from factcheck.export.cli import register as register_gx_export
+    """Add every command to the group: this is the one place that lists them.
 
-    if "lock" not in cli.commands:
-        register_drift(cli)
-        register_gx_export(cli)
-        init_project.register(cli)
-        infer_schema.register(cli)
-        suggest.register(cli)
+    Each command is a module-level `@click.command` beside its logic (check, lint, list,
+    coverage, extract and replay here; drift/cli.py; export/cli.py; init_project.py;
+    infer_schema.py; suggest.py). They are imported here, when the CLI runs, so that
+    `import factcheck.cli` stays light; adding a command twice is harmless."""
+    from factcheck.drift.cli import diff, history, lock
+    from factcheck.export.cli import gx_export
+    from factcheck.infer_schema import schema
+    from factcheck.init_project import init
+    from factcheck.suggest import suggest_command
+
+    commands = (check, lint, list_claims, coverage, extract, replay, lock, history, diff)
+    for command in (*commands, gx_export, init, schema, suggest_command):
+        cli.add_command(command)
 
 
 def main() -> None:

@@ -52,7 +52,9 @@ def print_problems(problems: Problems) -> None:
     )
 
 
-def _limits(_ctx: Any, _param: Any, values: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+def _limits(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[tuple[str, int], ...]:
     parsed = []
     for value in values:
         found = parse_assignment(value)

@@ -23,6 +23,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -154,7 +155,7 @@ def write_reports(
     *,
     quiet: bool,
     verbose: bool,
-    warn: Any,
+    warn: Callable[[str], None],
 ) -> int:
     """Render and write every report; a report that cannot be written is reported through
     `warn` and the others are still written. Returns the number of failed writes."""

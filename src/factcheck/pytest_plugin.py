@@ -11,10 +11,15 @@ imports nothing of factcheck until a YAML file is offered for collection.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:  # factcheck is imported only once a claims file is collected
+    from factcheck.problems import Problems
+    from factcheck.run import Outcome
 
 _OUTCOMES = pytest.StashKey[dict[Path, Any]]()
 _REPORTED = pytest.StashKey[set[Path]]()
@@ -89,7 +94,7 @@ def _asked_for(target: Path, root: Path, claims: Path, config: pytest.Config) ->
     return False
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimsFile | None:
     if file_path.suffix not in (".yaml", ".yml"):
         return None
     target = file_path.resolve()
@@ -102,7 +107,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:
     return ClaimsFile.from_parent(parent, path=file_path, root=root)
 
 
-def _outcome(config: pytest.Config, root: Path) -> Any:
+def _outcome(config: pytest.Config, root: Path) -> Outcome:
     cache = config.stash[_OUTCOMES]
     if root not in cache:
         from factcheck.run import Options, run_check
@@ -116,7 +121,7 @@ class ClaimsFile(pytest.File):
         super().__init__(**kwargs)
         self.root = root
 
-    def collect(self) -> Any:
+    def collect(self) -> Iterator[pytest.Item]:
         outcome = _outcome(self.config, self.root)
         if outcome.report is None:
             reported = self.config.stash[_REPORTED]
@@ -150,7 +155,7 @@ def _register_marker(config: pytest.Config, tag: str) -> None:
         config.addinivalue_line("markers", f"{tag}: claims tagged {tag} (factcheck)")
 
 
-def _problems_text(problems: Any) -> str:
+def _problems_text(problems: Problems) -> str:
     lines = []
     for problem in problems:
         word = f" [{problem.word}]" if problem.word else ""

@@ -13,10 +13,11 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from factcheck.cli_common import ROOT_OPTION, echo
 from factcheck.suggest_search import (
     AGGREGATE_WORDS,
     HIGH_WORDS,
@@ -30,6 +31,11 @@ from factcheck.suggest_search import (
     share_candidates,
     words_of,
 )
+
+if TYPE_CHECKING:  # pandas is imported only when a search runs
+    import pandas as pd
+
+    from factcheck.phrases import Phrase, Tolerance
 
 SHOWN = 5
 _VERDICT_RANK = {"pass": 0, "warn": 1, "fail": 2}
@@ -59,7 +65,7 @@ def find_claim(root: Path, claim_id: str) -> tuple[str, dict[str, Any], dict[str
     raise SuggestError(f"no claim '{claim_id}' in {settings.claims_dir}/")
 
 
-def load_frame(root: Path, name: str) -> Any:
+def load_frame(root: Path, name: str) -> pd.DataFrame:
     """The dataset's rows, coerced by its schema when it has one that passes."""
     from factcheck.load.catalog import load_catalog
     from factcheck.load.settings import load_settings
@@ -80,7 +86,7 @@ def load_frame(root: Path, name: str) -> Any:
     return result.frame if result.valid and result.frame is not None else frame
 
 
-def parse_phrase(entry: dict[str, Any]) -> Any:
+def parse_phrase(entry: dict[str, Any]) -> Phrase | None:
     from factcheck.load.placeholders import is_placeholder
     from factcheck.phrases import PhraseError, parse_claim
 
@@ -94,7 +100,11 @@ def parse_phrase(entry: dict[str, Any]) -> Any:
 
 
 def judge_all(
-    candidates: list[Candidate], phrase: Any, quote: str, tolerance: Any, rounding: str
+    candidates: list[Candidate],
+    phrase: Phrase | None,
+    quote: str,
+    tolerance: Tolerance | None,
+    rounding: str,
 ) -> list[Candidate]:
     """Each candidate judged by factcheck's judge; a group key is judged against the claim's
     phrase, or, when the claim names no key yet, proposed when the quote names it."""
@@ -140,7 +150,7 @@ def _key_in_quote(key: Any, quote: str) -> bool:
     return f" {text} " in said
 
 
-def rank(c: Candidate, phrase: Any, quote: str) -> tuple[Any, ...]:
+def rank(c: Candidate, phrase: Phrase | None, quote: str) -> tuple[Any, ...]:
     """Pass before warn before fail; then the aggregate the quote's words call for; then
     the closest figure; then the candidate that uses more of the quote's words."""
     said = quote.lower()
@@ -171,7 +181,13 @@ def rank(c: Candidate, phrase: Any, quote: str) -> tuple[Any, ...]:
             c.aggregate, str(c.column), c.where() or "", str(c.by))  # fmt: skip
 
 
-def search(frame: Any, quote: str, phrase: Any, tolerance: Any, rounding: str) -> list[Candidate]:
+def search(
+    frame: pd.DataFrame,
+    quote: str,
+    phrase: Phrase | None,
+    tolerance: Tolerance | None,
+    rounding: str,
+) -> list[Candidate]:
     import pandas as pd
 
     figure = {str(phrase.value).split(".")[0]} if phrase is not None and phrase.value else set()
@@ -321,29 +337,26 @@ def render_text(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION, echo
+@click.command(name="suggest")
+@ROOT_OPTION
+@click.argument("claim_id", metavar="ID")
+@click.option("--dataset", required=True, metavar="NAME", help="The dataset to search.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def suggest_command(root: Path, claim_id: str, dataset: str, fmt: str) -> None:
+    """Propose the data side of claim ID: queries on DATASET that reproduce its figure.
 
-    @group.command(name="suggest")
-    @ROOT_OPTION
-    @click.argument("claim_id", metavar="ID")
-    @click.option("--dataset", required=True, metavar="NAME", help="The dataset to search.")
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-    def suggest_command(root: Path, claim_id: str, dataset: str, fmt: str) -> None:
-        """Propose the data side of claim ID: queries on DATASET that reproduce its figure.
-
-        Prints the best five as YAML to paste, each with the figure and verdict `check`
-        gives it. Exit 0 when one passes, 1 when none does, 2 on a problem.
-        """
-        try:
-            result = suggest(root, claim_id, dataset)
-        except SuggestError as exc:
-            echo(f"Error: {exc.message}", err=True)
-            sys.exit(2)
-        if fmt == "json":
-            payload = {k: v for k, v in result.items() if not k.startswith("_")}
-            echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str), block=True)
-        else:
-            echo(render_text(result), nl=False, block=True)
-        passed = any(c["verdict"] == "pass" for c in result["candidates"])
-        sys.exit(0 if passed else 1)
+    Prints the best five as YAML to paste, each with the figure and verdict `check`
+    gives it. Exit 0 when one passes, 1 when none does, 2 on a problem.
+    """
+    try:
+        result = suggest(root, claim_id, dataset)
+    except SuggestError as exc:
+        echo(f"Error: {exc.message}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        payload = {k: v for k, v in result.items() if not k.startswith("_")}
+        echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str), block=True)
+    else:
+        echo(render_text(result), nl=False, block=True)
+    passed = any(c["verdict"] == "pass" for c in result["candidates"])
+    sys.exit(0 if passed else 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
 from factcheck.exitcodes import ExitCode
 
 
@@ -40,76 +41,75 @@ def _no_history(root: Path, claim_id: str) -> str:
     return f"unknown claim id '{claim_id}' (not in the claims nor in the history){hint}"
 
 
-def register(group: click.Group) -> None:
-    from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
+@click.command()
+@ROOT_OPTION
+@trust_options
+def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
+    """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
+    from factcheck.cli_common import print_problems
+    from factcheck.drift.lock import write_lock
+    from factcheck.run import Options, run_check
 
-    @group.command()
-    @ROOT_OPTION
-    @trust_options
-    def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
-        """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
-        from factcheck.cli_common import print_problems
-        from factcheck.drift.lock import write_lock
-        from factcheck.run import Options, run_check
+    outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
+    if outcome.report is None:
+        print_problems(outcome.problems)
+        sys.exit(int(ExitCode.CONFIG))
+    path = write_lock(outcome.project.root, outcome.report)
+    report = outcome.report
+    echo(
+        f"locked {len(report['claims'])} claims and {len(report['datasets'])} "
+        f"datasets in {path.name}"
+    )
+    invalid = [d["name"] for d in report["datasets"] if not d["valid"]]
+    if invalid:
+        echo(f"note: locked while datasets fail their schema: {', '.join(invalid)}", err=True)
 
-        outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
-        if outcome.report is None:
-            print_problems(outcome.problems)
-            sys.exit(int(ExitCode.CONFIG))
-        path = write_lock(outcome.project.root, outcome.report)
-        report = outcome.report
-        echo(
-            f"locked {len(report['claims'])} claims and {len(report['datasets'])} "
-            f"datasets in {path.name}"
-        )
-        invalid = [d["name"] for d in report["datasets"] if not d["valid"]]
-        if invalid:
-            echo(f"note: locked while datasets fail their schema: {', '.join(invalid)}", err=True)
 
-    @group.command()
-    @click.argument("claim_id")
-    @ROOT_OPTION
-    def history(claim_id: str, root: Path) -> None:
-        """How a claim's figure moved over past runs (.factcheck/history.jsonl)."""
-        from factcheck.drift.history import read_history, render_history
+@click.command()
+@click.argument("claim_id")
+@ROOT_OPTION
+def history(claim_id: str, root: Path) -> None:
+    """How a claim's figure moved over past runs (.factcheck/history.jsonl)."""
+    from factcheck.drift.history import read_history, render_history
 
-        rows = read_history(root, claim_id, warn=lambda message: echo(message, err=True))
-        if not rows:
-            raise UsageError(_no_history(root, claim_id))
-        unicode = sys.stdout.isatty() or "utf" in (sys.stdout.encoding or "").lower()
-        echo(render_history(claim_id, rows, unicode=unicode), nl=False, block=True)
+    rows = read_history(root, claim_id, warn=lambda message: echo(message, err=True))
+    if not rows:
+        raise UsageError(_no_history(root, claim_id))
+    unicode = sys.stdout.isatty() or "utf" in (sys.stdout.encoding or "").lower()
+    echo(render_history(claim_id, rows, unicode=unicode), nl=False, block=True)
 
-    @group.command()
-    @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-    def diff(old: Path, new: Path, fmt: str) -> None:
-        """Claims added, removed, or changed between two JSON reports; exit 1 if any."""
-        from factcheck.drift.diff import diff_reports, differs
-        from factcheck.report._common import actual
 
-        result = diff_reports(_read_report(old), _read_report(new))
-        if fmt == "json":
-            echo(json.dumps({"differs": differs(result), **result}, indent=2,
-                            ensure_ascii=False), block=True)  # fmt: skip
-        else:
-            for item in result["added"]:
-                echo(f"+ {item['id']} ({item['verdict']})")
-            for item in result["removed"]:
-                echo(f"- {item['id']} ({item['verdict']})")
-            for item in result["changed"]:
-                note = "; its definition changed" if item["definition_changed"] else ""
-                echo(
-                    f"~ {item['id']}: {actual(item['old_actual'])} ({item['old_verdict']})"
-                    f" -> {actual(item['new_actual'])} ({item['new_verdict']}){note}"
-                )
-            for data in result["datasets_changed"]:
-                old_hash, new_hash = (h[:8] if h else "none" for h in
-                                      (data["old_sha256"], data["new_sha256"]))  # fmt: skip
-                echo(f"  data {data['name']}: {old_hash} -> {new_hash}")
-            if not differs(result):
-                echo("no differences in the claims")
-        sys.exit(1 if differs(result) else 0)
+@click.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """Claims added, removed, or changed between two JSON reports; exit 1 if any."""
+    from factcheck.drift.diff import diff_reports, differs
+    from factcheck.report._common import actual
+
+    result = diff_reports(_read_report(old), _read_report(new))
+    if fmt == "json":
+        echo(json.dumps({"differs": differs(result), **result}, indent=2,
+                        ensure_ascii=False), block=True)  # fmt: skip
+    else:
+        for item in result["added"]:
+            echo(f"+ {item['id']} ({item['verdict']})")
+        for item in result["removed"]:
+            echo(f"- {item['id']} ({item['verdict']})")
+        for item in result["changed"]:
+            note = "; its definition changed" if item["definition_changed"] else ""
+            echo(
+                f"~ {item['id']}: {actual(item['old_actual'])} ({item['old_verdict']})"
+                f" -> {actual(item['new_actual'])} ({item['new_verdict']}){note}"
+            )
+        for data in result["datasets_changed"]:
+            old_hash, new_hash = (h[:8] if h else "none" for h in
+                                  (data["old_sha256"], data["new_sha256"]))  # fmt: skip
+            echo(f"  data {data['name']}: {old_hash} -> {new_hash}")
+        if not differs(result):
+            echo("no differences in the claims")
+    sys.exit(1 if differs(result) else 0)
 
 
 MAX_REPORT_BYTES = 1024 * 2**20

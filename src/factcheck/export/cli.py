@@ -49,47 +49,45 @@ def print_export(result: object) -> None:
         )
 
 
-def register(group: click.Group) -> None:
-    @group.command(name="gx-export")
-    @ROOT_OPTION
-    @click.option(
-        "--out",
-        required=True,
-        type=click.Path(file_okay=False, path_type=Path),
-        help="An empty or new folder: the GX context (OUT/gx) and its Data Docs.",
-    )
-    def gx_export(root: Path, out: Path) -> None:
-        """Compile schemas and claims to great-expectations suites, run them, build Data Docs.
+@click.command(name="gx-export")
+@ROOT_OPTION
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="An empty or new folder: the GX context (OUT/gx) and its Data Docs.",
+)
+def gx_export(root: Path, out: Path) -> None:
+    """Compile schemas and claims to great-expectations suites, run them, build Data Docs.
 
-        Exits with `factcheck check`'s code (0 passed, 1 a claim failed, 3 a dataset failed
-        its schema) once everything was written; 2 when OUT is not empty,
-        great-expectations is not installed, or the project cannot be read.
-        """
-        from factcheck.cli_common import print_problems
-        from factcheck.exitcodes import ExitCode
-        from factcheck.export.gx_site import export, import_gx
-        from factcheck.run import Options, run_check
+    Exits with `factcheck check`'s code (0 passed, 1 a claim failed, 3 a dataset failed
+    its schema) once everything was written; 2 when OUT is not empty,
+    great-expectations is not installed, or the project cannot be read.
+    """
+    from factcheck.cli_common import print_problems
+    from factcheck.exitcodes import ExitCode
+    from factcheck.export.gx_site import export, import_gx
+    from factcheck.run import Options, run_check
 
-        config = int(ExitCode.CONFIG)
-        if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            echo(
-                f"Error: {out} is not an empty folder; gx-export writes only into a new or "
-                "empty one",
-                err=True,
-            )
-            sys.exit(config)
-        try:
-            import_gx()
-        except ImportError as exc:
-            echo(
-                f"Error: gx-export needs great_expectations, which cannot be imported ({exc}): "
-                f"{INSTALL_HINT}",
-                err=True,
-            )
-            sys.exit(config)
-        outcome = run_check(Options(root=root))
-        if outcome.report is None:
-            print_problems(outcome.problems)
-            sys.exit(int(outcome.exit_code))
-        print_export(export(outcome, out))
+    config = int(ExitCode.CONFIG)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        echo(
+            f"Error: {out} is not an empty folder; gx-export writes only into a new or empty one",
+            err=True,
+        )
+        sys.exit(config)
+    try:
+        import_gx()
+    except ImportError as exc:
+        echo(
+            f"Error: gx-export needs great_expectations, which cannot be imported ({exc}): "
+            f"{INSTALL_HINT}",
+            err=True,
+        )
+        sys.exit(config)
+    outcome = run_check(Options(root=root))
+    if outcome.report is None:
+        print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
+    print_export(export(outcome, out))
+    sys.exit(int(outcome.exit_code))
