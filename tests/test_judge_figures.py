@@ -89,11 +89,16 @@ def test_a_number_too_long_to_judge_is_refused_naming_it() -> None:
     assert caught.value.word and caught.value.word.startswith("111")
 
 
-@pytest.mark.parametrize(("actual", "verdict"), [(0.0025, "warn"), (0.2, "warn"), (0, "pass")])
-def test_a_bare_zero_is_judged_not_divided_by(actual: float, verdict: str) -> None:
-    """Found by the differential engine test (seed 23): claim "0" with a figure that
-    rounds to 0 raised DivisionByZero computing how far it is, in percent, from 0."""
-    judgement = judge(parse_claim("0"), actual)
+@pytest.mark.parametrize(
+    ("actual", "rounding", "verdict"),
+    [(0.0025, "half_up", "warn"), (0.2, "half_up", "warn"), (0, "half_up", "pass")]
+    + [(0.2, "down", "fail"), (0, "down", "pass")],
+)
+def test_a_bare_zero_is_judged_not_divided_by(actual: float, rounding: str, verdict: str) -> None:
+    """Found by the differential engine test (seeds 23, 47): claim "0" with a figure that
+    rounds (or truncates) to 0 raised DivisionByZero computing how far it is, in percent,
+    from 0."""
+    judgement = judge(parse_claim("0"), actual, rounding=rounding)
     assert judgement.verdict == verdict
-    if verdict == "warn":
+    if verdict != "pass":
         assert "not exactly 0" in judgement.explanation

@@ -56,7 +56,9 @@ def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
         return Judgement("warn", why, "", passes, *band)
     rounded = half_up if rounding == "half_up" else down
     how = "rounds half-up to" if rounding == "half_up" else "truncated gives"
-    if rounded == n:  # rounds to N, but too far from it
+    if rounded == n and n == 0:  # 10% of 0 is 0: only 0 itself is within it
+        why = f"{av} {how} {nv}{nearest}, but is not exactly 0"
+    elif rounded == n:  # rounds to N, but too far from it
         off = abs(a - n) / abs(n) * 100
         why = f"{av} {how} {nv}{nearest}, but is {show(off)}% away from it: more than 10%"
     else:
