@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.phrases import as_figure
+
 # What a JSON report must hold for a replay (section 7 of the contract).
 _REQUIRED = ("factcheck_report", "claims", "datasets")
 
@@ -142,16 +144,12 @@ def same_figure(a: Any, b: Any) -> bool:
     if _number(a) and _number(b):
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
-        return _significant(a) == _significant(b)
+        return as_figure(a) == as_figure(b)
     return a == b
 
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _significant(value: float) -> float:
-    return value if math.isinf(value) else float(f"{value:.12g}")
 
 
 def render_text(result: Replay, report_path: Path) -> str:
