@@ -2,11 +2,13 @@
 
 - `parse.py` reads the editor's phrase ("over 20,000", "two-thirds", "более 20 тысяч",
   {gt: 20000}) into a typed `Phrase` (`model.py`) with exact Decimal values and
-  granularity; `numbers.py` reads a number, `ru.py` rewrites Russian into English,
+  granularity, by walking the kinds' readers; `numbers.py` reads a number, `ru.py`
+  (the Russian lexicon) rewrites Russian into English with the kinds' Russian readers,
   `lexicon.py` holds the English words of numbers, fractions and quantities.
-- `kinds/` holds one unit per phrase kind: its words in English and Russian, its
-  verdict with a one-line explanation, its rule in words and its passing band.
-- `table.py` registers every kind once and judges a figure under a phrase.
+- `kinds/` holds one unit per phrase kind: its words and readers in English and Russian,
+  its verdict with a one-line explanation, its rule in words and its passing band.
+- `table.py` registers every kind once, collects their readers in order, and judges a
+  figure under a phrase.
 """
 
 from factcheck.phrases.fit import fit

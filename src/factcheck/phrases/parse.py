@@ -11,7 +11,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from factcheck.phrases import ru
-from factcheck.phrases.kinds import between, fraction, one_in
+from factcheck.phrases.kinds.bare import date_key
+from factcheck.phrases.kinds.base import Said
 from factcheck.phrases.lexicon import (
     FRACTION_WORDS,
     MULTIPLIER_WORDS,
@@ -29,8 +30,10 @@ from factcheck.phrases.model import (
     foreign_digit,
     parse_tolerance,
 )
-from factcheck.phrases.numbers import multiplier, no_quantifier, normalise, number
-from factcheck.phrases.table import FRACTION_HEDGES, HEDGES
+from factcheck.phrases.numbers import normalise, number
+from factcheck.phrases.table import AS_WRITTEN, HEDGES, HEDGES_RU, KINDS, READERS, RU_READERS
+
+__all__ = ["as_key", "date_key", "parse_claim"]
 
 # A bare word that names a group (UA, 2024-Q2): starts with a letter or digit.
 _KEY = re.compile(r"[^\W_][\w.-]*")
@@ -73,95 +76,40 @@ def _parse_text(
     norm = normalise(text)
     if not norm:
         raise PhraseError("the claim is empty", text)
-    quoted = re.fullmatch(r"""(['"])(.+)\1""", norm)
-    if quoted:
-        return Phrase("key", text, key=text.strip()[1:-1])  # original case: 'UA' stays UA
-    ranges = {k.lower(): v for k, v in {**VAGUE_RANGES, **(vague_ranges or {})}.items()}
-    for word in sorted(ranges, key=len, reverse=True):
-        if norm == word or norm.startswith(word + " "):
-            no_quantifier(norm[len(word) :].strip(), text)
-            low, high = ranges[word]
-            return Phrase(
-                "range_word", text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high))
-            )
+    vague = {k.lower(): v for k, v in {**VAGUE_RANGES, **(vague_ranges or {})}.items()}
+    said = Said(text, norm, *_hedge(norm), vague=vague, kinds=KINDS)
+    for reader in AS_WRITTEN:
+        phrase = reader.read(said)
+        if phrase is not None:
+            return phrase
     if russian and ru.is_russian(norm):
         return _russian(text, norm, vague_ranges)
-    kind, rest = "bare", norm
-    for words, hedge in HEDGES:
-        if norm.startswith(words + " "):
-            kind, rest = hedge, norm[len(words) + 1 :]
-            break
-    if kind == "between":
-        return between.parse(text, rest)
-    if kind == "bare" and between.range_pair(rest) is not None:
+    for reader in READERS:
         try:
-            return between.parse(text, rest)
+            phrase = reader.read(said)
         except NotAKey:
             raise
         except PhraseError:
-            if _is_key(text):
-                return Phrase("key", text, key=text.strip())  # 2024-04: a month, not a range
+            if said.hedge == "bare" and _is_key(text):
+                return Phrase("key", text, key=text.strip())  # UA (with over: argmax), 2024-04
             raise
-    ratio = multiplier(rest, text)  # before fractions: "half as many" is 0.5 times
-    if ratio is not None:
-        return Phrase("around" if kind == "bare" else kind, text, number=ratio[0])
-    stated = fraction.find(rest)
-    if stated is not None:
-        return fraction.parse(text, kind, stated, rest, FRACTION_HEDGES)
-    one = one_in.parse(text, kind, rest)
-    if one is not None:
-        return one
-    key = date_key(norm) if kind == "bare" else None
-    if key is not None:  # "December 2015" is no number with a unit, and no key as written
-        raise PhraseError(
-            f"'{text.strip()}' is a date; write it as the group key `by:` makes: '{key}' "
-            "(month(col) gives 2015-12, quarter(col) 2015-Q4, day(col) 2015-12-31)",
-            text.strip(),
-        )
-    try:
-        n, unit = number(rest, text)
-    except NotAKey:
-        raise
-    except PhraseError:
-        if kind == "bare" and _is_key(text):
-            return Phrase("key", text, key=text.strip())  # e.g. UA, with over: argmax
-        raise
-    return Phrase(_unit_quantifier(kind, unit), text, number=n)
+        if phrase is not None:
+            return phrase
+    raise AssertionError("the bare kind reads every phrase")
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH = "(?P<m>" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS) + r")\.?"
-_DATES = (
-    (re.compile(rf"^(?:(?P<d>\d{{1,2}}) )?{_MONTH},? (?P<y>\d{{4}})$"), "month"),
-    (re.compile(rf"^{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$"), "month"),
-    (re.compile(r"^q(?P<q>[1-4]),? (?P<y>\d{4})$|^(?P<y2>\d{4}),? q(?P<q2>[1-4])$"), "quarter"),
-)
-
-
-def date_key(norm: str) -> str | None:
-    """The group key a date written in words would have: "december 2015" -> 2015-12."""
-    for pattern, kind in _DATES:
-        found = pattern.match(norm)
-        if found is None:
-            continue
-        if kind == "quarter":
-            year, quarter = (
-                found.group("y") or found.group("y2"),
-                found.group("q") or found.group("q2"),
-            )
-            return f"{year}-Q{quarter}"
-        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(found.group("m")))
-        day = found.group("d")
-        return f"{found.group('y')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-    return None
+def _hedge(norm: str) -> tuple[str, str]:
+    """The kind a phrase's hedge words say ("bare" without one), and the words after them."""
+    for words, hedge in HEDGES:
+        if norm.startswith(words + " "):
+            return hedge, norm[len(words) + 1 :]
+    return "bare", norm
 
 
 def _russian(text: str, norm: str, vague_ranges: dict[str, tuple[float, float]] | None) -> Phrase:
     """A Russian phrase, read as the English phrase it means exactly; it keeps the editor's text."""
     try:
-        rewrite = ru.to_english(norm)
+        rewrite = ru.to_english(norm, HEDGES_RU, RU_READERS)
     except ru.Unreadable as exc:
         raise PhraseError(exc.message, exc.word) from None
     try:
@@ -177,15 +125,6 @@ def _russian(text: str, norm: str, vague_ranges: dict[str, tuple[float, float]] 
 def _is_key(text: str) -> bool:
     word = text.strip()
     return bool(_KEY.fullmatch(word)) and word.lower() not in _RESERVED
-
-
-def _unit_quantifier(kind: str, unit: str) -> str:
-    """Words after a number are its unit, unless they are themselves a quantifier."""
-    if kind == "bare" and re.match(r"^(or more|or over|plus|\+)(\b|$)", unit):
-        return "at_least"
-    if kind == "bare" and re.match(r"^(or fewer|or less|or under)(\b|$)", unit):
-        return "at_most"
-    return kind
 
 
 _MAP_KINDS = {"eq": "exactly", "gt": "over", "ge": "at_least", "lt": "under", "le": "at_most"}

@@ -1,8 +1,11 @@
 """Russian claim phrases ("более 20 тысяч", "две трети"), read as the English phrase they mean.
 
 `to_english` rewrites a Russian phrase into the English phrase text that means
-exactly the same ("более 20 тысяч" -> "over 20 thousand"), so phrases.py reads it
-with the English rules and every verdict rule applies unchanged. Only what is
+exactly the same ("более 20 тысяч" -> "over 20 thousand"), so parse.py reads it
+with the English rules and every verdict rule applies unchanged. This module is the
+shared machinery (number words, scales, quantifiers, the rewrite itself); each kind's
+own Russian form ("каждый пятый", "от A до B", "две трети") is read by its reader in
+kinds/, which the kinds table hands to `to_english` in order. Only what is
 exact is rewritten: a word number becomes its digits (whose last non-zero digit
 is the word's place, as for English word numbers), a decimal comma a point.
 Words after the number are its unit and pass through untouched, except a
@@ -14,16 +17,12 @@ Unreadable naming the word; nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.phrases.lexicon import english_number
-from factcheck.phrases.table import HEDGES_RU
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-# Hedges at the start of a phrase -> the English hedge of the same kind: each kind declares
-# its Russian words beside its English ones (kinds/), the table collects them.
-HEDGES: dict[str, str] = HEDGES_RU
 
 # Multipliers in one word -> the English multiplier ("в два раза" is read in to_english).
 MULTIPLIERS: dict[str, str] = {
@@ -108,11 +107,11 @@ QUANTIFIERS: dict[str, str] = {
 }  # fmt: skip
 
 # Fractions: a numerator word and a denominator word -> the English fraction words.
-_NUMERATORS: dict[str, int] = {
+NUMERATORS: dict[str, int] = {
     "одна": 1, "одной": 1, "одну": 1, "две": 2, "двух": 2, "три": 3, "трех": 3,
     "четыре": 4, "четырех": 4,
 }  # fmt: skip
-_DENOMINATORS: dict[str, int] = {
+DENOMINATORS: dict[str, int] = {
     "половина": 2, "половины": 2, "половину": 2, "половиной": 2,
     "треть": 3, "трети": 3, "третью": 3, "третей": 3,
     "четверть": 4, "четверти": 4, "четвертью": 4, "четвертей": 4,
@@ -126,15 +125,7 @@ FRACTIONS: dict[tuple[int | None, int], str] = {
     (4, 5): "four fifths",
 }  # fmt: skip
 
-# One in N: каждый пятый (every fifth), один из пяти (one of five).
-_EVERY = {"каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждым"}
-_ORDINALS: dict[str, int] = {
-    "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
-    "девят": 9, "десят": 10, "двадцат": 20, "сот": 100, "тысячн": 1000,
-}  # fmt: skip
-_ORDINAL = re.compile("^(" + "|".join(_ORDINALS) + ")(ый|ий|ой|ая|ья|ое|ье|ого|ьего|ей|ьей|ую|ью)$")
 _WITH_MORE = {"половиной", "лишним", "небольшим", "гаком", "хвостиком", "копейками"}
-_ONE = {"один", "одна", "одно", "одного", "одной", "1"}
 
 # A token of a number written in digits: 20, 662, 12.6%, 700-800, 20,000+.
 _COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
@@ -172,40 +163,41 @@ def is_russian(norm: str) -> bool:
     )
 
 
-def to_english(norm: str) -> Rewrite:
-    """Rewrite a normalised (lower-case, single-spaced) Russian phrase into English."""
+@dataclass(frozen=True)
+class RuSaid:
+    """A Russian phrase as a kind's reader sees it: its words, where the words after the
+    hedge start, the hedge (None without one) and the English rewrite so far."""
+
+    norm: str
+    words: list[str]
+    start: int
+    hedge: str | None
+    out: Rewrite
+
+
+# A kind's Russian reader: adds its English words to `out` and returns where the unit
+# starts, or None when the phrase is not of its shape.
+RuRead = Callable[[RuSaid], int | None]
+
+
+def to_english(norm: str, hedges: Mapping[str, str], readers: Sequence[RuRead]) -> Rewrite:
+    """Rewrite a normalised (lower-case, single-spaced) Russian phrase into English:
+    `hedges` are the Russian hedge words with their English ones, `readers` the kinds'
+    Russian readers in the table's order; the first that reads the phrase wins."""
     words = _decimal_commas(norm.replace("ё", "е")).split()
     out = Rewrite()
-    hedge, i = _longest(words, 0, HEDGES)
+    hedge, i = longest(words, 0, hedges)
     if hedge is not None:
-        out.add(HEDGES[hedge], hedge)
-    if hedge is None:
-        vague, j = _longest(words, i, VAGUE)
-        if vague is not None:
-            out.add(VAGUE[vague], vague)
-            return _unit(words, j, out)
-    if i < len(words) and (words[i] in _EVERY or _is_one_of(words, i)):
-        if hedge is not None:
-            raise Unreadable(f"'{norm}': one in N takes no hedge", hedge)
-        return _one_in(words, i, out, norm)
-    times = _multiplier(words, i)
-    if times is not None:
-        return _unit(words, _after_multiplier(words, i, times, out), out)
-    fraction = _fraction(words, i, norm)
-    if fraction is not None:
-        english, j = fraction
-        out.add(english, " ".join(words[i:j]))
-        return _unit(words, j, out)
-    j = _number(words, i, out, hedged=hedge is not None)
-    if hedge in ("от", "между") and j > i:
-        link = {"от": ("до", "to"), "между": ("и", "and")}[hedge]
-        if j < len(words) and words[j] == link[0]:
-            out.add(link[1], link[0])
-            j = _number(words, j + 1, out, hedged=True)
-    return _unit(words, j, out)  # with no number, a leading quantifier is still refused
+        out.add(hedges[hedge], hedge)
+    said = RuSaid(norm, words, i, hedge, out)
+    for read in readers:
+        j = read(said)
+        if j is not None:
+            return unit(words, j, out, hedges)
+    return unit(words, i, out, hedges)  # with no number, a leading quantifier is still refused
 
 
-def _multiplier(words: list[str], i: int) -> int | None:
+def multiplier(words: list[str], i: int) -> int | None:
     """The end of a multiplier at words[i] (вдвое, в два раза, в 1.5 раза, в полтора раза)."""
     if i < len(words) and words[i] in MULTIPLIERS:
         return i + 1
@@ -215,12 +207,12 @@ def _multiplier(words: list[str], i: int) -> int | None:
     if words[i + 1 : i + 2] and words[i + 1] in ("полтора", "полторы"):
         j = i + 2
     if j is None:
-        value, j = _word_number(words, i + 1)
+        value, j = word_number(words, i + 1)
         j = None if value is None else j
     return j + 1 if j is not None and words[j : j + 1] in (["раз"], ["раза"]) else None
 
 
-def _after_multiplier(words: list[str], i: int, end: int, out: Rewrite) -> int:
+def after_multiplier(words: list[str], i: int, end: int, out: Rewrite) -> int:
     """Add the English multiplier; return where its unit starts. "больше" after it belongs
     to it ("вдвое больше": twice as many); "меньше" is refused."""
     said = " ".join(words[i:end])
@@ -231,7 +223,7 @@ def _after_multiplier(words: list[str], i: int, end: int, out: Rewrite) -> int:
     elif _NUMERIC.match(words[i + 1]):
         out.add(f"{words[i + 1]} times", said)
     else:
-        value, _ = _word_number(words, i + 1)
+        value, _ = word_number(words, i + 1)
         assert value is not None
         out.add(f"{english_number(value)} times", said)  # a word number: g = 1, as in English
     after = words[end : end + 1]
@@ -261,7 +253,7 @@ def _decimal_commas(text: str) -> str:
     return _COMMA_NUMBER.sub(one, text)
 
 
-def _longest(words: list[str], i: int, table: dict[str, str]) -> tuple[str | None, int]:
+def longest(words: list[str], i: int, table: Mapping[str, str]) -> tuple[str | None, int]:
     for size in (4, 3, 2, 1):
         candidate = " ".join(words[i : i + size])
         if len(words) - i >= size and candidate in table:
@@ -269,39 +261,7 @@ def _longest(words: list[str], i: int, table: dict[str, str]) -> tuple[str | Non
     return None, i
 
 
-def _is_one_of(words: list[str], i: int) -> bool:
-    return words[i] in _ONE and words[i + 1 : i + 2] == ["из"]
-
-
-def _one_in(words: list[str], i: int, out: Rewrite, norm: str) -> Rewrite:
-    if words[i] in _EVERY:
-        ordinal = _ORDINAL.match(words[i + 1]) if i + 1 < len(words) else None
-        if ordinal is None:
-            word = words[i + 1] if i + 1 < len(words) else words[i]
-            raise Unreadable(f"cannot read one in N in '{norm}'", word)
-        out.add(f"one in {_ORDINALS[ordinal.group(1)]}", " ".join(words[i : i + 2]))
-        return _unit(words, i + 2, out)
-    out.add("one in", " ".join(words[i : i + 2]))
-    j = _number(words, i + 2, out, hedged=True)
-    return _unit(words, j, out)
-
-
-def _fraction(words: list[str], i: int, norm: str) -> tuple[str, int] | None:
-    numerator: int | None = None
-    j = i
-    if j < len(words) and words[j] in _NUMERATORS and words[j + 1 : j + 2]:
-        if words[j + 1] not in _DENOMINATORS:
-            return None
-        numerator, j = _NUMERATORS[words[j]], j + 1
-    if j >= len(words) or words[j] not in _DENOMINATORS:
-        return None
-    key = (numerator, _DENOMINATORS[words[j]])
-    if key not in FRACTIONS:
-        raise Unreadable(f"cannot read the fraction in '{norm}'", words[j])
-    return FRACTIONS[key], j + 1
-
-
-def _number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
+def number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
     """Rewrite the number at words[i] (digits or words, with its scale and %); return the
     index after it, or i when there is none."""
     j = i
@@ -315,7 +275,7 @@ def _number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
             raise Unreadable(f"cannot tell the comma in '{' '.join(words)}'", digits)
         out.add(digits, digits)
     else:
-        value, j = _word_number(words, i)
+        value, j = word_number(words, i)
         if value is not None:
             out.add(str(value), " ".join(words[i:j]))
         elif i < len(words) and words[i] in _ONE_OF:
@@ -334,7 +294,7 @@ def _number(words: list[str], i: int, out: Rewrite, *, hedged: bool) -> int:
     return j
 
 
-def _word_number(words: list[str], i: int) -> tuple[int | None, int]:
+def word_number(words: list[str], i: int) -> tuple[int | None, int]:
     """сто двадцать пять -> 125: hundreds, then tens, then units, each at most once."""
     value, j = 0, i
     if j < len(words) and words[j] in _HUNDREDS:
@@ -349,7 +309,7 @@ def _word_number(words: list[str], i: int) -> tuple[int | None, int]:
     return (value, j) if j > i else (None, i)
 
 
-def _unit(words: list[str], j: int, out: Rewrite) -> Rewrite:
+def unit(words: list[str], j: int, out: Rewrite, hedges: Mapping[str, str]) -> Rewrite:
     """Words after the number: its unit, passed through, unless a quantifier or "или более"."""
     rest = words[j:]
     if rest[:1] and rest[0] in QUANTIFIERS:
@@ -359,9 +319,9 @@ def _unit(words: list[str], j: int, out: Rewrite) -> Rewrite:
     # "20 000 примерно": each changes N or its hedge, so none is read as a plain unit.
     if rest[:1] == ["с"] and rest[1:2] and rest[1] in _WITH_MORE:
         raise Unreadable(f"cannot read the quantity in '{' '.join(words)}'", rest[1])
-    if rest[:1] and (_NUMERIC.match(rest[0]) or _word_number(rest, 0)[0] is not None):
+    if rest[:1] and (_NUMERIC.match(rest[0]) or word_number(rest, 0)[0] is not None):
         raise Unreadable(f"cannot read one number in '{' '.join(words)}'", rest[0])
-    if rest[:1] and rest[0] in HEDGES and rest[0] not in ("до", "от", "между"):
+    if rest[:1] and rest[0] in hedges and rest[0] not in ("до", "от", "между"):
         raise Unreadable(f"a hedge goes before the number: '{' '.join(words)}'", rest[0])
     if rest[:1] in (["и"], ["или"]) and rest[1:2] in (["более"], ["больше"]):
         out.add("or more", " ".join(rest[:2]))
@@ -383,7 +343,7 @@ def number_words() -> set[str]:
     quantity or a multiplier: coverage finds figures by the same words. "один" and "ноль"
     are left out (too common alone), and so are the ordinal fifths (пятой: "the fifth")."""
     units = {w for w, n in _UNITS.items() if n > 1}
-    halves_to_quarters = {w for w, d in _DENOMINATORS.items() if d < 5}
+    halves_to_quarters = {w for w, d in DENOMINATORS.items() if d < 5}
     words = units | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(SCALES) | set(QUANTIFIERS)
     percent = {w for w, english in QUANTIFIERS.items() if english == "percent"}
     return (words - percent) | halves_to_quarters | set(MULTIPLIERS)

@@ -1,7 +1,8 @@
 """The kinds table: every phrase kind registered once, and the one judge that dispatches
 on it (a figure, or each group's figure under `over: each` / `any`).
 
-A new kind is a module in kinds/ with its words and semantics, and a line here.
+A new kind is a module in kinds/ with its words, its readers and its semantics, and a
+line here: parse.py walks the readers collected below, whatever the kind's syntax.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from factcheck.phrases.kinds.base import (
     ROUNDINGS,
     Judgement,
     Kind,
+    Reader,
     Reading,
     show_any,
     to_decimal,
@@ -27,6 +29,7 @@ from factcheck.phrases.kinds.near import AROUND, EXACTLY, JUST_OVER, NEARLY
 from factcheck.phrases.kinds.one_in import ONE_IN
 from factcheck.phrases.kinds.range_word import RANGE_WORD
 from factcheck.phrases.model import DEFAULT_TOLERANCE, MAX_DIGITS, Phrase, Tolerance
+from factcheck.phrases.ru import RuRead
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -42,11 +45,25 @@ HEDGES: list[tuple[str, str]] = sorted(
     key=lambda pair: -len(pair[0]),
 )
 # Russian hedge words -> the English words of the same kind (ru.py rewrites with them).
-HEDGES_RU: dict[str, str] = {words: kind.en[0] for kind in KINDS.values() for words in kind.ru} | {
-    "от": "from",
-    "между": "between",
+HEDGES_RU: dict[str, str] = {
+    words: english
+    for kind in KINDS.values()
+    for words, english in (*((w, kind.en[0]) for w in kind.ru), *kind.ru_as)
 }
-FRACTION_HEDGES = {name for name, kind in KINDS.items() if kind.with_fraction}
+# Every kind's readers, in the order they are tried (parse.py): those that read the phrase
+# as written first, then the others; each by order. The Russian ones likewise (ru.to_english).
+_READERS = sorted(
+    (reader for kind in KINDS.values() for reader in kind.readers), key=lambda r: r.order
+)
+AS_WRITTEN: list[Reader] = [reader for reader in _READERS if reader.as_written]
+READERS: list[Reader] = [reader for reader in _READERS if not reader.as_written]
+RU_READERS: list[RuRead] = [
+    reader.read
+    for reader in sorted(
+        (reader for kind in KINDS.values() for reader in kind.ru_readers),
+        key=lambda reader: reader.order,
+    )
+]
 
 _ORDER = {"pass": 0, "warn": 1, "fail": 2}
 # Digits for exact arithmetic: a float figure spans at most 1e-324..1e308 at 12 digits, and a

@@ -2,14 +2,74 @@
 
 Under `rounding: half_up` (the default) a figure that only truncation gives (38.55 printed
 as 38) warns; under `rounding: down` truncation is the rule.
+
+Its reader is the last one tried: a number (digits or words, with its unit) after any
+hedge, so a kind that is only hedge words ("over", "nearly") needs no reader of its own.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, show
-from factcheck.phrases.model import Phrase, at_place, fmt, stated
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, RuReader, Said, show
+from factcheck.phrases.model import Phrase, PhraseError, at_place, fmt, stated
+from factcheck.phrases.numbers import number
+
+
+def read(said: Said) -> Phrase:
+    key = date_key(said.norm) if said.hedge == "bare" else None
+    if key is not None:  # "December 2015" is no number with a unit, and no key as written
+        raise PhraseError(
+            f"'{said.text.strip()}' is a date; write it as the group key `by:` makes: '{key}' "
+            "(month(col) gives 2015-12, quarter(col) 2015-Q4, day(col) 2015-12-31)",
+            said.text.strip(),
+        )
+    n, unit = number(said.rest, said.text)
+    return Phrase(_unit_quantifier(said.hedge, unit), said.text, number=n)
+
+
+def read_ru(said: ru.RuSaid) -> int:
+    return ru.number(said.words, said.start, said.out, hedged=said.hedge is not None)
+
+
+def _unit_quantifier(kind: str, unit: str) -> str:
+    """Words after a number are its unit, unless they are themselves a quantifier."""
+    if kind == "bare" and re.match(r"^(or more|or over|plus|\+)(\b|$)", unit):
+        return "at_least"
+    if kind == "bare" and re.match(r"^(or fewer|or less|or under)(\b|$)", unit):
+        return "at_most"
+    return kind
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = "(?P<m>" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS) + r")\.?"
+_DATES = (
+    (re.compile(rf"^(?:(?P<d>\d{{1,2}}) )?{_MONTH},? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(rf"^{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$"), "month"),
+    (re.compile(r"^q(?P<q>[1-4]),? (?P<y>\d{4})$|^(?P<y2>\d{4}),? q(?P<q2>[1-4])$"), "quarter"),
+)
+
+
+def date_key(norm: str) -> str | None:
+    """The group key a date written in words would have: "december 2015" -> 2015-12."""
+    for pattern, kind in _DATES:
+        found = pattern.match(norm)
+        if found is None:
+            continue
+        if kind == "quarter":
+            year, quarter = (
+                found.group("y") or found.group("y2"),
+                found.group("q") or found.group("q2"),
+            )
+            return f"{year}-Q{quarter}"
+        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(found.group("m")))
+        day = found.group("d")
+        return f"{found.group('y')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
 
 
 def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
@@ -79,4 +139,5 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     )
 
 
-BARE = Kind("bare", judge, rule)
+# Last: any number after any hedge, once no kind of its own shape has read the phrase.
+BARE = Kind("bare", judge, rule, readers=(Reader(100, read),), ru_readers=(RuReader(100, read_ru),))

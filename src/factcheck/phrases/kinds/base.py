@@ -1,6 +1,6 @@
-"""What every phrase kind is: its words (English and Russian) and its semantics (a verdict
-with one line why, the rule in words, the passing band for charts); and the figure as it
-is judged.
+"""What every phrase kind is: its words and its readers (English and Russian), its
+semantics (a verdict with one line why, the rule in words, the passing band for charts);
+and the figure as it is judged.
 
 Every comparison is exact (Decimal and Fraction), so "over 20,000" at exactly 20,000
 fails and at 30,000 warns, whatever binary floating point would say.
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 from factcheck.phrases.model import Phrase, Tolerance, fmt
+from factcheck.phrases.ru import RuRead
 
 ROUNDINGS = ("half_up", "down")
 # A figure computed in binary floating point is judged at this many significant digits:
@@ -52,13 +53,50 @@ RuleFn = Callable[[Phrase, Reading], str]
 
 
 @dataclass(frozen=True)
+class Said:
+    """An English phrase as a kind's reader sees it: the editor's text, its normalised form,
+    the hedge before the number (a kind's name, "bare" without one) and the words after it.
+    `vague` holds the vague words in force (a project may redefine them), `kinds` the table."""
+
+    text: str
+    norm: str
+    hedge: str
+    rest: str
+    vague: Mapping[str, tuple[float, float]]
+    kinds: Mapping[str, Kind]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How a kind reads its own syntax: `read` gives its Phrase, or None when the phrase is
+    not of its shape (or raises PhraseError naming the word). The table tries every kind's
+    readers by `order`, lowest first, and the first Phrase wins. An `as_written` reader sees
+    the phrase before Russian is rewritten into English and before a hedge is split off (a
+    quoted key, a project's vague word), so it runs before all others."""
+
+    order: int
+    read: Callable[[Said], Phrase | None]
+    as_written: bool = False
+
+
+@dataclass(frozen=True)
+class RuReader:
+    """How a kind reads its Russian form (ru.py's `RuRead`), tried by `order` as above."""
+
+    order: int
+    read: RuRead
+
+
+@dataclass(frozen=True)
 class Kind:
     """One kind of phrase, registered once in table.py.
 
     `en` and `ru` are the hedge words that say it before a number ("more than 20,000",
-    "более 20 тысяч"); kinds read by their own shape (fractions, "one in N", range words,
-    group keys) have none. `judge` gives the verdict, its line and the band (the table
-    fills in the rule); `rule` says the rule in words.
+    "более 20 тысяч"; a Russian word is read as the first English one, or as `ru_as` says);
+    kinds read by their own shape (fractions, "one in N", range words, group keys) have
+    none, and declare their `readers` (English) and `ru_readers` (Russian) instead.
+    `judge` gives the verdict, its line and the band (the table fills in the rule); `rule`
+    says the rule in words.
     """
 
     name: str
@@ -73,6 +111,9 @@ class Kind:
     numeric: bool = True  # judged against a number N, so a percentage scales a by 100
     with_fraction: bool = False  # may hedge a fraction ("more than half")
     key: bool = False  # judged on a group key, not a number
+    readers: tuple[Reader, ...] = ()
+    ru_readers: tuple[RuReader, ...] = ()
+    ru_as: tuple[tuple[str, str], ...] = ()  # Russian hedges read as other English words
 
 
 class NotANumber(ValueError):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, show
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, RuReader, Said, show
 from factcheck.phrases.lexicon import DIGIT_SCALES
 from factcheck.phrases.model import Number, Phrase, PhraseError, stated
 from factcheck.phrases.numbers import number
@@ -43,6 +44,29 @@ def parse(text: str, rest: str) -> Phrase:
     return Phrase("between", text, number=low, high=high)
 
 
+def read(said: Said) -> Phrase | None:
+    if said.hedge == "between" or (said.hedge == "bare" and range_pair(said.rest) is not None):
+        return parse(said.text, said.rest)
+    return None
+
+
+# The word between the two numbers after each Russian hedge, and its English.
+_LINKS = {"от": ("до", "to"), "между": ("и", "and")}
+
+
+def read_ru(said: ru.RuSaid) -> int | None:
+    """от A до B, между A и B."""
+    if said.hedge not in _LINKS:
+        return None
+    words, i, out = said.words, said.start, said.out
+    j = ru.number(words, i, out, hedged=True)
+    link = _LINKS[said.hedge]
+    if j > i and j < len(words) and words[j] == link[0]:
+        out.add(link[1], link[0])
+        j = ru.number(words, j + 1, out, hedged=True)
+    return j
+
+
 def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
     assert phrase.number is not None and phrase.high is not None
     n, b, unit = phrase.number.value, phrase.high.value, reading.unit
@@ -58,4 +82,14 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"between {nv} and {hv}: {nv} <= a <= {hv} passes"
 
 
-BETWEEN = Kind("between", judge, rule, en=("between", "from"), ru=("от", "между"), word="between")
+BETWEEN = Kind(
+    "between",
+    judge,
+    rule,
+    en=("between", "from"),
+    ru=("между",),
+    ru_as=(("от", "from"),),
+    word="between",
+    readers=(Reader(20, read),),
+    ru_readers=(RuReader(50, read_ru),),  # after fractions: "от двух третей" is one
+)

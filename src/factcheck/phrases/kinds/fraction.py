@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, show
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, RuReader, Said, show
 from factcheck.phrases.lexicon import FRACTION_WORDS
 from factcheck.phrases.model import Phrase, PhraseError
 from factcheck.phrases.numbers import no_quantifier
@@ -29,6 +30,14 @@ def find(rest: str) -> Fraction | None:
     return None
 
 
+def read(said: Said) -> Phrase | None:
+    stated = find(said.rest)
+    if stated is None:
+        return None
+    hedges = {name for name, kind in said.kinds.items() if kind.with_fraction}
+    return parse(said.text, said.hedge, stated, said.rest, hedges)
+
+
 def parse(text: str, hedge: str, fraction: Fraction, rest: str, hedges: set[str]) -> Phrase:
     """`hedges`: the kinds that may hedge a fraction (from the kinds table)."""
     if hedge != "bare" and hedge not in hedges:
@@ -38,6 +47,24 @@ def parse(text: str, hedge: str, fraction: Fraction, rest: str, hedges: set[str]
     words = next(w for w in _LONGEST_FIRST if rest.startswith(w))
     no_quantifier(rest[len(words) :].strip(), text)  # "half a million" is not a fraction
     return Phrase("fraction", text, fraction=fraction, hedge=None if hedge == "bare" else hedge)
+
+
+def read_ru(said: ru.RuSaid) -> int | None:
+    """две трети, половина, четверть: the English fraction words."""
+    words, i = said.words, said.start
+    numerator: int | None = None
+    j = i
+    if j < len(words) and words[j] in ru.NUMERATORS and words[j + 1 : j + 2]:
+        if words[j + 1] not in ru.DENOMINATORS:
+            return None
+        numerator, j = ru.NUMERATORS[words[j]], j + 1
+    if j >= len(words) or words[j] not in ru.DENOMINATORS:
+        return None
+    key = (numerator, ru.DENOMINATORS[words[j]])
+    if key not in ru.FRACTIONS:
+        raise ru.Unreadable(f"cannot read the fraction in '{said.norm}'", words[j])
+    said.out.add(ru.FRACTIONS[key], " ".join(words[i : j + 1]))
+    return j + 1
 
 
 def name(f: Fraction) -> str:
@@ -129,4 +156,11 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"just over {fname}: a > {fname} and {nearest} ({fname} < a < {high:.4f}) passes"
 
 
-FRACTION = Kind("fraction", judge, rule, numeric=False)
+FRACTION = Kind(
+    "fraction",
+    judge,
+    rule,
+    numeric=False,
+    readers=(Reader(40, read),),
+    ru_readers=(RuReader(40, read_ru),),
+)

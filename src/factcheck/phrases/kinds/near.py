@@ -1,13 +1,43 @@
 """Phrases judged against N with a tolerance (default 10% of N, `tolerance:` to change it):
 `around N` (within it; warn within twice it), `nearly N` (below N, within it) and
-`just over N` (above N, within it); and `exactly N`, with no tolerance at all."""
+`just over N` (above N, within it); and `exactly N`, with no tolerance at all.
+
+A multiplier ("twice", "3 times", "вдвое") is read here: a ratio is `around N` times unless
+a hedge before it says otherwise ("more than double" is over 2)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, RuleFn, show
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import (
+    Judgement,
+    Kind,
+    Reader,
+    Reading,
+    RuleFn,
+    RuReader,
+    Said,
+    show,
+)
 from factcheck.phrases.model import Phrase, fmt, stated
+from factcheck.phrases.numbers import multiplier
+
+
+def _read_multiplier(said: Said) -> Phrase | None:
+    """Before fractions: "half as many" is 0.5 times, not a half."""
+    ratio = multiplier(said.rest, said.text)
+    if ratio is None:
+        return None
+    return Phrase("around" if said.hedge == "bare" else said.hedge, said.text, number=ratio[0])
+
+
+def _read_multiplier_ru(said: ru.RuSaid) -> int | None:
+    """вдвое, в два раза, в 1.5 раза, в полтора раза."""
+    end = ru.multiplier(said.words, said.start)
+    if end is None:
+        return None
+    return ru.after_multiplier(said.words, said.start, end, said.out)
 
 
 def _exactly(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
@@ -79,6 +109,8 @@ AROUND = Kind(
     ru=("около", "примерно", "приблизительно", "порядка"),
     word="around",
     with_fraction=True,
+    readers=(Reader(30, _read_multiplier),),
+    ru_readers=(RuReader(30, _read_multiplier_ru),),
 )
 NEARLY = Kind(
     "nearly",

@@ -8,11 +8,25 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, show
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, RuReader, Said, show
 from factcheck.phrases.model import Phrase, PhraseError, fmt
 from factcheck.phrases.numbers import number
 
 _ONE_IN = re.compile(r"^(?:one|1) in (.+)$")
+
+# каждый пятый (every fifth), один из пяти (one of five).
+_EVERY = {"каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждым"}
+_ORDINALS: dict[str, int] = {
+    "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "десят": 10, "двадцат": 20, "сот": 100, "тысячн": 1000,
+}  # fmt: skip
+_ORDINAL = re.compile("^(" + "|".join(_ORDINALS) + ")(ый|ий|ой|ая|ья|ое|ье|ого|ьего|ей|ьей|ую|ью)$")
+_ONE = {"один", "одна", "одно", "одного", "одной", "1"}
+
+
+def read(said: Said) -> Phrase | None:
+    return parse(said.text, said.hedge, said.rest)
 
 
 def parse(text: str, hedge: str, rest: str) -> Phrase | None:
@@ -25,6 +39,24 @@ def parse(text: str, hedge: str, rest: str) -> Phrase | None:
     if n.value <= 0:
         raise PhraseError(f"'{text}': one in N needs N above zero", n.text)
     return Phrase("one_in", text, number=n)
+
+
+def read_ru(said: ru.RuSaid) -> int | None:
+    words, i, out = said.words, said.start, said.out
+    one_of = i < len(words) and words[i] in _ONE and words[i + 1 : i + 2] == ["из"]
+    if not (i < len(words) and words[i] in _EVERY) and not one_of:
+        return None
+    if said.hedge is not None:
+        raise ru.Unreadable(f"'{said.norm}': one in N takes no hedge", said.hedge)
+    if words[i] in _EVERY:
+        ordinal = _ORDINAL.match(words[i + 1]) if i + 1 < len(words) else None
+        if ordinal is None:
+            word = words[i + 1] if i + 1 < len(words) else words[i]
+            raise ru.Unreadable(f"cannot read one in N in '{said.norm}'", word)
+        out.add(f"one in {_ORDINALS[ordinal.group(1)]}", " ".join(words[i : i + 2]))
+        return i + 2
+    out.add("one in", " ".join(words[i : i + 2]))
+    return ru.number(words, i + 2, out, hedged=True)
 
 
 def _target(phrase: Phrase) -> Fraction:
@@ -54,4 +86,11 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"one in {n}: {lo:.4g} <= a <= {hi:.4g} (within 10% of 1/N) passes"
 
 
-ONE_IN = Kind("one_in", judge, rule, numeric=False)
+ONE_IN = Kind(
+    "one_in",
+    judge,
+    rule,
+    numeric=False,
+    readers=(Reader(50, read),),
+    ru_readers=(RuReader(20, read_ru),),
+)

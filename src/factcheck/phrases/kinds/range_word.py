@@ -6,8 +6,42 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck.phrases.kinds.base import Judgement, Kind, Reading, label, show
+from factcheck.phrases import ru
+from factcheck.phrases.kinds.base import (
+    Judgement,
+    Kind,
+    Reader,
+    Reading,
+    RuReader,
+    Said,
+    label,
+    show,
+)
 from factcheck.phrases.model import Phrase, fmt
+from factcheck.phrases.numbers import no_quantifier
+
+
+def read(said: Said) -> Phrase | None:
+    """A vague word as written, before any hedge: a project's own may contain one."""
+    for word in sorted(said.vague, key=len, reverse=True):
+        if said.norm == word or said.norm.startswith(word + " "):
+            no_quantifier(said.norm[len(word) :].strip(), said.text)
+            low, high = said.vague[word]
+            return Phrase(
+                "range_word", said.text, low_bound=Decimal(str(low)), high_bound=Decimal(str(high))
+            )
+    return None
+
+
+def read_ru(said: ru.RuSaid) -> int | None:
+    """Тысячи, несколько сотен: the English vague word, when nothing hedges it."""
+    if said.hedge is not None:
+        return None
+    vague, j = ru.longest(said.words, said.start, ru.VAGUE)
+    if vague is None:
+        return None
+    said.out.add(ru.VAGUE[vague], vague)
+    return j
 
 
 def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
@@ -29,4 +63,11 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"{label(phrase)}: {low} <= a <= {high} passes"
 
 
-RANGE_WORD = Kind("range_word", judge, rule, numeric=False)
+RANGE_WORD = Kind(
+    "range_word",
+    judge,
+    rule,
+    numeric=False,
+    readers=(Reader(10, read, as_written=True),),
+    ru_readers=(RuReader(10, read_ru),),
+)
