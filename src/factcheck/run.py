@@ -23,7 +23,7 @@ from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.limits import Policy
 from factcheck.load.project import load_project
-from factcheck.load.references import dependency_order
+from factcheck.load.references import dependency_order, with_references
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 from factcheck.results import EVIDENCE, VERDICTS, ClaimResult, RunReport, Verdict
@@ -167,21 +167,9 @@ def _say(options: Options, message: str) -> None:
 
 def _needed(claims: list[ClaimSpec], options: Options) -> set[str]:
     """Selected claims plus the claims their expressions reference."""
-    by_id = {c.id: c for c in claims}
-    needed: set[str] = set()
-
-    def add(claim: ClaimSpec) -> None:
-        if claim.id in needed:
-            return
-        needed.add(claim.id)
-        for name in claim.references():
-            if name in by_id:
-                add(by_id[name])
-
-    for claim in claims:
-        if claim.selected(options.select, options.tags) and claim.kind in ("metric", "expr"):
-            add(claim)
-    return needed
+    roots = [c for c in claims if c.selected(options.select, options.tags)]
+    selected = (c for c in roots if c.kind in ("metric", "expr"))
+    return {claim.id for claim in with_references(claims, selected)}
 
 
 def _engine_name(project: Project, options: Options) -> str:

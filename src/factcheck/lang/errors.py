@@ -29,7 +29,8 @@ def from_lark(exc: Exception, text: str, what: str) -> LangError:
             return LangError(f"{what} ends too early: '{text}'", text.strip()[-10:], None)
         return LangError(f"unexpected '{word}' in {what}", word, exc.column)
     if isinstance(exc, UnexpectedCharacters):
-        word = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        at = exc.pos_in_stream
+        word = text[at] if at is not None and at < len(text) else ""
         return LangError(f"unexpected '{word}' in {what}", word, exc.column)
     if isinstance(exc, UnexpectedEOF):
         return LangError(f"{what} ends too early: '{text}'", text.strip()[-10:], None)
@@ -78,7 +79,7 @@ def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:
     return tree
 
 
-def check_number(token: Token) -> str:
+def check_number(token: Token | Tree[Token]) -> str:
     """A number token's text, or LangError when it has more than MAX_DIGITS digits."""
     text = str(token)
     digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])

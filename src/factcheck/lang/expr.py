@@ -121,6 +121,7 @@ def _build(tree: Tree[Token] | Token) -> Node:
         return BinOp(op, _build(kids[0]), _build(kids[1]))
     if kind == "call":
         func = kids[0]
+        assert isinstance(func, Token)  # the grammar: a call starts with its NAME
         args = tuple(_build(k) for k in kids[1:] if k is not None)
         if str(func) not in FUNCTIONS:
             known = ", ".join(FUNCTIONS)
@@ -164,17 +165,16 @@ def _check(node: Node, top: bool = False) -> None:
                 _check(arg)
     if isinstance(node, Call) and node.func in _DATE_ARGS:
         start, end = (node.args[i] for i in _DATE_ARGS[node.func])
-        if _date(end.value, LangError) < _date(start.value, LangError):  # type: ignore[union-attr]
+        assert isinstance(start, String) and isinstance(end, String)  # else refused above
+        if _date(end.value, LangError) < _date(start.value, LangError):
             raise LangError(
-                f"{node.func}(): end {end.value} is before start {start.value}",  # type: ignore[union-attr]
-                end.value,  # type: ignore[union-attr]
-                None,
+                f"{node.func}(): end {end.value} is before start {start.value}", end.value, None
             )
         if node.func == "working_days":
             try:
-                calendar.check_span(_date(start.value, LangError), _date(end.value, LangError))  # type: ignore[union-attr]
+                calendar.check_span(_date(start.value, LangError), _date(end.value, LangError))
             except ValueError as exc:
-                raise LangError(f"working_days(): {exc}", end.value, None) from None  # type: ignore[union-attr]
+                raise LangError(f"working_days(): {exc}", end.value, None) from None
     if isinstance(node, Call) and node.func == "round" and len(node.args) == 2:
         places = _written_number(node.args[1])
         # Out of range is refused here; a fraction (round(x, 0.5)) when evaluated, as ever.
@@ -284,10 +284,18 @@ def evaluate(node: Node, env: Mapping[str, object]) -> Evaluation:
         raise EvalError(f"'{render(node)}' is too large to compute ({value})")
     whole = render(node)
     if not isinstance(node, Number | Name) and node not in calls:
-        substituted = render(node, {**env, **calls})
+        substituted = render(node, _with_calls(env, calls))
         line = f"{whole} = {substituted}" if substituted != whole else whole
         steps.append(f"{line} = {_fmt(value)}")
     return Evaluation(float(value), steps)
+
+
+def _with_calls(env: Mapping[str, object], calls: dict[Node, float]) -> dict[str | Node, object]:
+    """The names' values and the calls computed so far, for `render`."""
+    merged: dict[str | Node, object] = {}
+    merged.update(env.items())
+    merged.update(calls.items())
+    return merged
 
 
 def _eval(
@@ -318,7 +326,7 @@ def _eval(
         if node.func in _DATE_ARGS:
             steps.append(f"{render(node)} = {_fmt(value)}")
         else:
-            substituted = render(node, {**env, **calls})
+            substituted = render(node, _with_calls(env, calls))
             line = f"{render(node)} = {substituted}" if substituted != render(node) else ""
             steps.append(f"{line or render(node)} = {_fmt(value)}")
         calls[node] = value

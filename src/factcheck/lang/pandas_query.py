@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
-from factcheck.lang.where import And, Between, Column, Compare, In, Literal, Or
+from factcheck.lang.where import And, Between, Column, Compare, In, Literal, Node, Or
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +28,18 @@ _OPS = {"=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _MIRROR = {"=": "=", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
-def pandas_query(node: Any, frame: pd.DataFrame, schema: Any) -> str | None:
+class _Column(Protocol):
+    nullable: bool
+
+
+class Schema(Protocol):
+    """What is read of a dataset's (pandera) schema: which columns may hold nulls."""
+
+    @property
+    def columns(self) -> Mapping[str, _Column]: ...
+
+
+def pandas_query(node: Node, frame: pd.DataFrame, schema: Schema | None) -> str | None:
     """The where tree `node` as a query string over `frame`, or None if not exact."""
 
     def nonnull(column: str) -> bool:
@@ -35,12 +47,12 @@ def pandas_query(node: Any, frame: pd.DataFrame, schema: Any) -> str | None:
             return False
         return not schema.columns[column].nullable
 
-    def render(node: Any) -> str | None:
+    def render(node: Node) -> str | None:
         if isinstance(node, And | Or):
-            left, right = render(node.left), render(node.right)
-            if left is None or right is None:
+            first, second = render(node.left), render(node.right)
+            if first is None or second is None:
                 return None
-            return f"({left} {'and' if isinstance(node, And) else 'or'} {right})"
+            return f"({first} {'and' if isinstance(node, And) else 'or'} {second})"
         if isinstance(node, Compare):
             op, left, right = node.op, node.left, node.right
             if isinstance(left, Literal) and isinstance(right, Column):
@@ -70,9 +82,10 @@ def pandas_query(node: Any, frame: pd.DataFrame, schema: Any) -> str | None:
                 _literal(o.value, node.value.name, frame) if isinstance(o, Literal) else None
                 for o in node.options
             ]
-            if name is None or any(o is None for o in options):
+            texts = [o for o in options if o is not None]
+            if name is None or len(texts) < len(options):
                 return None
-            return f"{name} {'not in' if node.negated else 'in'} [{', '.join(options)}]"  # type: ignore[arg-type]
+            return f"{name} {'not in' if node.negated else 'in'} [{', '.join(texts)}]"
         if isinstance(node, Between):
             if not isinstance(node.value, Column) or (
                 node.negated and not nonnull(node.value.name)
@@ -111,7 +124,7 @@ def _name(column: str, frame: pd.DataFrame) -> str | None:
     return f"`{column}`" if "`" not in column else None
 
 
-def _literal(value: Any, column: str, frame: pd.DataFrame) -> str | None:
+def _literal(value: object, column: str, frame: pd.DataFrame) -> str | None:
     """A literal as query source, only where pandas compares it as factcheck does."""
     import pandas as pd
 

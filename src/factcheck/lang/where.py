@@ -71,7 +71,7 @@ class IsNull:
 @dataclass(frozen=True)
 class Like:
     value: Value
-    pattern: Value
+    pattern: Literal  # always a 'quoted' string: a column's values could act as patterns
     negated: bool = False
 
 
@@ -101,20 +101,23 @@ def parse_where(text: str) -> Node:
         tree = parse_tree("where.lark", text, "where")
     except LangError as exc:
         raise _double_equals(_name_the_call(exc, text), text) from None
-    node = _build(tree)
-    if isinstance(node, Column | Literal):
+    if tree.data in _VALUES:
         raise LangError(
             "where must be a condition (e.g. col = 'x'), not a bare value", text.strip(), 1
         )
-    return node
+    return _condition(tree)
 
 
-def _build(tree: Tree[Token] | Token) -> Node | Value:
+# The parse-tree rules of a value (a leaf); every other rule is a condition.
+_VALUES = {"column", "quoted_column", "number", "string", "true", "false", "null"}
+
+
+def _value(tree: Tree[Token] | Token) -> Value:
     from lark import Token
 
     if isinstance(tree, Token):
         raise LangError(f"unexpected '{tree}'", str(tree), tree.column)
-    kind, kids = tree.data, [c for c in tree.children if not _keyword(c)]
+    kind, kids = tree.data, tree.children
     if kind == "column":
         return Column(str(kids[0]))
     if kind == "quoted_column":
@@ -128,31 +131,39 @@ def _build(tree: Tree[Token] | Token) -> Node | Value:
         return Literal(kind == "true")
     if kind == "null":
         return Literal(None)
+    raise LangError(f"unsupported construct '{kind}'", kind, None)  # grammar and code disagree
+
+
+def _condition(tree: Tree[Token] | Token) -> Node:
+    from lark import Token
+
+    if isinstance(tree, Token):
+        raise LangError(f"unexpected '{tree}'", str(tree), tree.column)
+    kind, kids = tree.data, [c for c in tree.children if not _keyword(c)]
     if kind == "compare":
         left, op, right = tree.children
-        return Compare("!=" if str(op) == "<>" else str(op), _build(left), _build(right))
-    built = [_build(k) for k in kids]
+        return Compare("!=" if str(op) == "<>" else str(op), _value(left), _value(right))
+    if kind == "not_op":
+        return Not(_condition(kids[0]))
+    if kind in ("and_op", "or_op"):
+        both = (_condition(kids[0]), _condition(kids[1]))
+        return And(*both) if kind == "and_op" else Or(*both)
+    values = [_value(k) for k in kids]
     if kind in ("in_op", "not_in_op"):
-        return In(built[0], tuple(built[1:]), kind == "not_in_op")
+        return In(values[0], tuple(values[1:]), kind == "not_in_op")
     if kind in ("between", "not_between"):
-        return Between(built[0], built[1], built[2], kind == "not_between")
+        return Between(values[0], values[1], values[2], kind == "not_between")
     if kind in ("is_null", "is_not_null"):
-        return IsNull(built[0], kind == "is_not_null")
+        return IsNull(values[0], kind == "is_not_null")
     if kind in ("like", "not_like"):
-        pattern = built[1]
+        pattern = values[1]
         if not (isinstance(pattern, Literal) and isinstance(pattern.value, str)):
             # A pattern from a column could hide regex-like behaviour per row: keep it literal.
             word = pattern.name if isinstance(pattern, Column) else str(pattern.value)
             raise LangError(
                 f"like needs a 'quoted' pattern, not {word}", word, _column_of(tree.children[-1])
             )
-        return Like(built[0], pattern, kind == "not_like")
-    if kind == "not_op":
-        return Not(built[0])
-    if kind == "and_op":
-        return And(built[0], built[1])
-    if kind == "or_op":
-        return Or(built[0], built[1])
+        return Like(values[0], pattern, kind == "not_like")
     raise LangError(f"unsupported construct '{kind}'", kind, None)  # grammar and code disagree
 
 

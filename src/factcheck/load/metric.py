@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from factcheck.lang.aggregates import AGGREGATES as AGGREGATE_TABLE
 from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
@@ -11,6 +12,7 @@ from factcheck.load.spec import AGGREGATES, OVER_MODES, DatasetSpec, MetricSpec
 from factcheck.load.yamlsrc import Map, Text
 from factcheck.problems import Location, Problems
 
+T = TypeVar("T")
 _METRIC_KEYS = {"dataset", "aggregate", "column", "where", "by", "over"}
 
 
@@ -51,28 +53,13 @@ def parse_metric(
     if column is not None:
         ok = _known_column(str(column), column.loc, dataset, columns, problems) and ok
 
-    where_node = where_text = None
-    raw_where = text(node, "where", problems, "metric")
-    if raw_where is not None:
-        try:
-            where_node = parse_where(str(raw_where))
-            where_text = str(raw_where)
-            for name in sorted(where_columns(where_node)):
-                ok = _known_column(name, raw_where.loc, dataset, columns, problems) and ok
-        except LangError as exc:
-            problems.add(shift(raw_where.loc, exc), f"where: {exc.message}", exc.word)
-            ok = False
-
-    by_node = by_text = None
-    raw_by = text(node, "by", problems, "metric")
-    if raw_by is not None:
-        try:
-            by_node = parse_by(str(raw_by))
-            by_text = str(raw_by)
-            ok = _known_column(by_node.column, raw_by.loc, dataset, columns, problems) and ok
-        except LangError as exc:
-            problems.add(shift(raw_by.loc, exc), f"by: {exc.message}", exc.word)
-            ok = False
+    where_node, raw_where, where_ok = _tree(
+        node, "where", parse_where, where_columns, (dataset, columns), problems
+    )
+    by_node, raw_by, by_ok = _tree(
+        node, "by", parse_by, lambda by: [by.column], (dataset, columns), problems
+    )
+    ok = ok and where_ok and by_ok
 
     over = text(node, "over", problems, "metric")
     if over is not None:
@@ -91,12 +78,36 @@ def parse_metric(
         aggregate=str(aggregate),
         column=str(column) if column is not None else None,
         where=where_node,
-        where_text=where_text,
+        where_text=str(raw_where) if where_node is not None else None,
         by=by_node,
-        by_text=by_text,
+        by_text=str(raw_by) if by_node is not None else None,
         over=str(over) if over is not None else None,
         loc=node.loc,
     )
+
+
+def _tree(
+    node: Map,
+    key: str,
+    parse: Callable[[str], T],
+    columns_of: Callable[[T], Iterable[str]],
+    dataset: tuple[Text | None, list[str] | None],
+    problems: Problems,
+) -> tuple[T | None, Text | None, bool]:
+    """A `where` or `by` value, its tree and whether it is sound: it parses, and every
+    column it names is one of the dataset's (each problem said in `problems`)."""
+    raw = text(node, key, problems, "metric")
+    if raw is None:
+        return None, None, True
+    try:
+        tree = parse(str(raw))
+    except LangError as exc:
+        problems.add(shift(raw.loc, exc), f"{key}: {exc.message}", exc.word)
+        return None, raw, False
+    ok = True
+    for name in sorted(columns_of(tree)):
+        ok = _known_column(name, raw.loc, dataset[0], dataset[1], problems) and ok
+    return tree, raw, ok
 
 
 def shift(loc: Location, exc: LangError) -> Location:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from factcheck.load.spec import OVER_KEY, ClaimSpec
 from factcheck.problems import Problems
 
@@ -74,6 +76,12 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
 
 def dependency_order(claims: list[ClaimSpec]) -> list[ClaimSpec]:
     """Claims ordered so that every referenced claim comes before its users."""
+    return with_references(claims, claims)
+
+
+def with_references(claims: list[ClaimSpec], roots: Iterable[ClaimSpec]) -> list[ClaimSpec]:
+    """`roots` and every claim they reference, directly or not, each after the claims it
+    uses (a reference to no claim in `claims` is skipped: the loader said so already)."""
     by_id = {c.id: c for c in claims}
     done: set[str] = set()
     out: list[ClaimSpec] = []
@@ -87,6 +95,6 @@ def dependency_order(claims: list[ClaimSpec]) -> list[ClaimSpec]:
                 visit(by_id[name])
         out.append(claim)
 
-    for claim in claims:
+    for claim in roots:
         visit(claim)
     return out

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.load.limits import Limits
 from factcheck.problems import Location, Problems
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import Event
+    from ruamel.yaml.nodes import Node as ComposedNode
 
 # Tags the composer resolves by itself for plain scalars and collections.
 _CORE_TAGS = {
@@ -42,7 +47,7 @@ class Text(str):
         return obj
 
 
-class Map(dict[str, Any]):
+class Map(dict[str, "Node"]):
     """A mapping that knows its own location and each key's location."""
 
     loc: Location
@@ -52,21 +57,25 @@ class Map(dict[str, Any]):
         return self.key_locs.get(key, self.loc)
 
 
-class Seq(list[Any]):
+class Seq(list["Node"]):
     loc: Location
 
 
-def _location(node: Any, rel: str) -> Location:
+# What a YAML file holds once read: a mapping, a list, a scalar as written, or null.
+Node = Map | Seq | Text | None
+
+
+def _location(node: ComposedNode, rel: str) -> Location:
     mark = node.start_mark
     return Location(rel, mark.line + 1, mark.column + 1)
 
 
-def _convert(node: Any, rel: str, problems: Problems) -> Any:
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+def _convert(node: ComposedNode, rel: str, problems: Problems) -> Node:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     loc = _location(node, rel)
     if node.tag not in _CORE_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
         problems.add(loc, "YAML tags are not allowed in factcheck files", tag)
         return None
     if isinstance(node, MappingNode):
@@ -87,6 +96,7 @@ def _convert(node: Any, rel: str, problems: Problems) -> Any:
         seq = Seq(_convert(item, rel, problems) for item in node.value)
         seq.loc = loc
         return seq
+    assert isinstance(node, ScalarNode)  # the composer builds no other node
     if node.tag == _NULL_TAG and node.style is None:
         return None
     value = node.value
@@ -98,7 +108,7 @@ def _convert(node: Any, rel: str, problems: Problems) -> Any:
     return Text(value, loc)
 
 
-def load_yaml(path: Path, rel: str, problems: Problems, limits: Limits | None = None) -> Any:
+def load_yaml(path: Path, rel: str, problems: Problems, limits: Limits | None = None) -> Node:
     """Read one YAML file; return its tree, or None after recording why it could not be read."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -155,7 +165,7 @@ def read_text_file(
         return None
 
 
-def _scan(yaml: Any, text: str, rel: str, problems: Problems, limits: Limits) -> bool:
+def _scan(yaml: YAML, text: str, rel: str, problems: Problems, limits: Limits) -> bool:
     """Walk the event stream (an iterative parser, no tree yet): depth, aliases, numbers."""
     from ruamel.yaml.events import (
         AliasEvent,
@@ -189,11 +199,11 @@ def _scan(yaml: Any, text: str, rel: str, problems: Problems, limits: Limits) ->
     return ok
 
 
-def _at(event: Any, rel: str) -> Location:
+def _at(event: Event, rel: str) -> Location:
     return Location(rel, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _children(node: Any) -> list[Any]:
+def _children(node: ComposedNode) -> list[ComposedNode]:
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
     if isinstance(node, MappingNode):
@@ -203,13 +213,13 @@ def _children(node: Any) -> list[Any]:
     return []
 
 
-def _measure(root: Any, rel: str, problems: Problems, limits: Limits) -> bool:
+def _measure(root: ComposedNode, rel: str, problems: Problems, limits: Limits) -> bool:
     """Size and depth of the tree with aliases expanded, computed once per distinct node
     (iteratively: an alias chain may be far deeper than the written nesting)."""
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     on_path: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    stack: list[tuple[ComposedNode, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)

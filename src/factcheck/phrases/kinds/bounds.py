@@ -8,6 +8,8 @@ from decimal import Decimal
 from factcheck.phrases.kinds.base import JudgeFn, Judgement, Kind, Reading, RuleFn, show
 from factcheck.phrases.model import Phrase, fmt, stated
 
+Words = tuple[str, ...]
+
 
 def _up(strict: bool, word: str) -> JudgeFn:
     def judge(phrase: Phrase, a: Decimal, reading: Reading) -> Judgement:
@@ -58,52 +60,38 @@ def _rule(word: str, template: str) -> RuleFn:
     return rule
 
 
-OVER = Kind(
-    "over",
-    _up(True, "over"),
-    _rule("over", "{nv} < a < {up} passes; a >= {up} warns (true but understated)"),
+def _bound(
+    name: str, word: str, up: bool, strict: bool, template: str, *, en: Words, ru: Words
+) -> Kind:
+    """A one-sided bound: "up" ones (over, at least) pass above N, "down" ones below."""
+    judge = (_up if up else _down)(strict, word)
+    way = "up" if up else "down"
+    rule = _rule(word, template)
+    return Kind(name, judge, rule, en=en, ru=ru, word=word, direction=way, with_fraction=True)
+
+
+OVER = _bound(
+    "over", "over", True, True,
+    "{nv} < a < {up} passes; a >= {up} warns (true but understated)",
     en=("over", "more than", "above", "exceeding"),
     ru=("более", "больше", "свыше", "более чем", "больше чем"),
-    word="over",
-    direction="up",
-    with_fraction=True,
-)
-AT_LEAST = Kind(
-    "at_least",
-    _up(False, "at least"),
-    _rule("at least", "{nv} <= a < {up} passes; a >= {up} warns (true but understated)"),
+)  # fmt: skip
+AT_LEAST = _bound(
+    "at_least", "at least", True, False,
+    "{nv} <= a < {up} passes; a >= {up} warns (true but understated)",
     en=("at least", "no fewer than", "no less than"),
-    ru=(
-        "не менее",
-        "не меньше",
-        "не менее чем",
-        "не меньше чем",
-        "как минимум",
-        "минимум",
-        "по меньшей мере",
-        "по крайней мере",
-    ),  # fmt: skip
-    word="at least",
-    direction="up",
-    with_fraction=True,
-)
-UNDER = Kind(
-    "under",
-    _down(True, "under"),
-    _rule("under", "{down} < a < {nv} passes; a <= {down} warns (true but overstated)"),
+    ru=("не менее", "не меньше", "не менее чем", "не меньше чем", "как минимум", "минимум",
+        "по меньшей мере", "по крайней мере"),
+)  # fmt: skip
+UNDER = _bound(
+    "under", "under", False, True,
+    "{down} < a < {nv} passes; a <= {down} warns (true but overstated)",
     en=("under", "less than", "fewer than", "below"),
     ru=("менее", "меньше", "менее чем", "меньше чем"),
-    word="under",
-    direction="down",
-    with_fraction=True,
-)
-AT_MOST = Kind(
-    "at_most",
-    _down(False, "at most"),
-    _rule("at most", "{down} < a <= {nv} passes; a <= {down} warns (true but overstated)"),
+)  # fmt: skip
+AT_MOST = _bound(
+    "at_most", "at most", False, False,
+    "{down} < a <= {nv} passes; a <= {down} warns (true but overstated)",
     en=("at most", "no more than", "up to"),
     ru=("не более", "не больше", "не более чем", "не больше чем", "максимум", "до"),
-    word="at most",
-    direction="down",
-    with_fraction=True,
-)
+)  # fmt: skip
