@@ -15,11 +15,15 @@ import sys
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.cli_common import ROOT_OPTION, echo
+
+if TYPE_CHECKING:  # pandas is imported only when a schema is inferred
+    import pandas as pd
 
 MAX_CATEGORIES = 20  # more distinct strings than this are free text, not categories
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
@@ -32,7 +36,7 @@ class Inferred:
     advice: list[str] = field(default_factory=list)
 
 
-def _scalar(value: Any) -> str:
+def _scalar(value: object) -> str:
     """A YAML scalar: numbers as numbers, text as a JSON string (valid YAML, never a tag)."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -50,12 +54,12 @@ def _key_name(name: str) -> str:
     return name if plain and name.lower() not in words else _scalar(name)
 
 
-def _number(value: Any) -> int | float:
+def _number(value: float) -> int | float:
     number = float(value)
     return int(number) if number.is_integer() else number
 
 
-def infer(frame: Any, name: str) -> Inferred:
+def infer(frame: pd.DataFrame, name: str) -> Inferred:
     """The schema of `frame` as pandera YAML, and what to tighten in it."""
     import pandas as pd
 
@@ -86,7 +90,9 @@ def infer(frame: Any, name: str) -> Inferred:
     return Inferred("\n".join(lines) + "\n", advice)
 
 
-def _column(series: Any, values: Any, pd: Any) -> tuple[str, list[tuple[str, str]]]:
+def _column(
+    series: pd.Series, values: pd.Series, pd: ModuleType
+) -> tuple[str, list[tuple[str, str]]]:
     types = pd.api.types
     if types.is_bool_dtype(series):
         return "bool", []
@@ -115,7 +121,12 @@ def _column(series: Any, values: Any, pd: Any) -> tuple[str, list[tuple[str, str
 
 
 def _advice(
-    column: str, dtype: str, checks: list[tuple[str, str]], empty: int, rows: int, values: Any
+    column: str,
+    dtype: str,
+    checks: list[tuple[str, str]],
+    empty: int,
+    rows: int,
+    values: pd.Series,
 ) -> list[str]:
     out = []
     names = dict(checks)
@@ -147,14 +158,14 @@ def _advice(
     return out
 
 
-def _key(frame: Any) -> list[str]:
+def _key(frame: pd.DataFrame) -> list[str]:
     """One column (or else two) whose values identify each row. Only labels are keys: text,
     dates, whole numbers named like an id or a year; a measure (a count, an amount) unique
     by chance is not."""
     if len(frame) < 2:
         return []
 
-    def label(column: Any) -> bool:
+    def label(column: str) -> bool:
         series = frame[column]
         if series.isna().any() or series.dtype.kind == "f":
             return False

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
@@ -35,7 +36,35 @@ from factcheck.suggest_search import (
 if TYPE_CHECKING:  # pandas is imported only when a search runs
     import pandas as pd
 
+    from factcheck.load.yamlsrc import Node
     from factcheck.phrases import Phrase, Tolerance
+
+Entry = Mapping[str, "Node"]  # a claim's YAML mapping (or a file's defaults), as written
+Checked = Mapping[str, object]  # a claim of the report `run_check` gives
+
+
+class Found(TypedDict, total=False):
+    """One candidate as `suggest --format json` writes it."""
+
+    metric: dict[str, str]
+    expr: str
+    let: dict[str, dict[str, str]]
+    claim: str
+    actual: object
+    verdict: object
+    explanation: object
+
+
+class Suggestion(TypedDict):
+    factcheck_suggest: int
+    claim: str
+    file: str
+    dataset: str
+    quote: str
+    phrase: str
+    candidates: list[Found]
+    _yaml: list[str]  # each candidate as the YAML to paste (text output only)
+
 
 SHOWN = 5
 _VERDICT_RANK = {"pass": 0, "warn": 1, "fail": 2}
@@ -45,7 +74,7 @@ class SuggestError(click.ClickException):
     exit_code = 2
 
 
-def find_claim(root: Path, claim_id: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+def find_claim(root: Path, claim_id: str) -> tuple[str, Entry, Entry]:
     """The claim's file, its YAML entry and the file's defaults, read without loading the
     file as a project would (a draft has no data yet, which the loader refuses)."""
     from factcheck.load.project import claims_files
@@ -57,7 +86,9 @@ def find_claim(root: Path, claim_id: str) -> tuple[str, dict[str, Any], dict[str
     for path in claims_files(root, settings):
         rel = path.resolve().relative_to(root.resolve()).as_posix()
         tree = load_yaml(path, rel, Problems())
-        entries = tree.get("claims") if isinstance(tree, Map) else None
+        if not isinstance(tree, Map):
+            continue
+        entries = tree.get("claims")
         for entry in entries if isinstance(entries, Seq) else []:
             if isinstance(entry, Map) and entry.get("id") == claim_id:
                 defaults = tree.get("defaults")
@@ -86,7 +117,7 @@ def load_frame(root: Path, name: str) -> pd.DataFrame:
     return result.frame if result.valid and result.frame is not None else frame
 
 
-def parse_phrase(entry: dict[str, Any]) -> Phrase | None:
+def parse_phrase(entry: Entry) -> Phrase | None:
     from factcheck.load.placeholders import is_placeholder
     from factcheck.phrases import PhraseError, parse_claim
 
@@ -135,11 +166,11 @@ def judge_all(
     return out
 
 
-def _same_key(key: Any, wanted: str) -> bool:
+def _same_key(key: object, wanted: str) -> bool:
     return str(key).lower() == wanted.strip("'\" ").lower()
 
 
-def _key_in_quote(key: Any, quote: str) -> bool:
+def _key_in_quote(key: object, quote: str) -> bool:
     """The quote names the key: "North", "2015", or "December 2015" for '2015-12'."""
     said, text = words_of(quote), str(key).lower()
     match = re.fullmatch(r"(\d{4})-(\d{2})", text)
@@ -150,7 +181,7 @@ def _key_in_quote(key: Any, quote: str) -> bool:
     return f" {text} " in said
 
 
-def rank(c: Candidate, phrase: Phrase | None, quote: str) -> tuple[Any, ...]:
+def rank(c: Candidate, phrase: Phrase | None, quote: str) -> tuple[int | float | str, ...]:
     """Pass before warn before fail; then the aggregate the quote's words call for; then
     the closest figure; then the candidate that uses more of the quote's words."""
     said = quote.lower()
@@ -175,7 +206,7 @@ def rank(c: Candidate, phrase: Phrase | None, quote: str) -> tuple[Any, ...]:
     filters = len(c.filters) if c.by is not None else -len(c.filters)
     distance = 0.0
     if phrase is not None and phrase.value is not None and isinstance(c.actual, int | float):
-        stated = float(phrase.value) / (100 if share_phrase and phrase.number.percent else 1)
+        stated = float(phrase.value) / (100 if share_phrase and phrase.percent else 1)
         distance = abs(float(c.actual) - stated) / max(abs(stated), 1e-12)
     return (_VERDICT_RANK[c.verdict], -words, preference, round(distance, 4), filters,
             c.aggregate, str(c.column), c.where() or "", str(c.by))  # fmt: skip
@@ -228,10 +259,10 @@ def _flow(metric: dict[str, str]) -> str:
 
 def verify(
     root: Path,
-    pairs: list[tuple[dict[str, Any], Candidate]],
-    defaults: dict[str, Any],
+    pairs: Sequence[tuple[Entry, Candidate]],
+    defaults: Entry,
     dataset: str,
-) -> list[tuple[Candidate, dict[str, Any]]]:
+) -> list[tuple[Candidate, Checked]]:
     """The candidates as a scratch claims file, checked by `run_check` as `check` would:
     the figure and verdict shown are the pipeline's own. The file is removed afterwards."""
     from factcheck.run import Options, run_check
@@ -265,8 +296,8 @@ def verify(
     return [(c, claims[f"candidate_{i}"]) for i, (_, c) in enumerate(pairs, 1)]
 
 
-def as_json(c: Candidate, checked: dict[str, Any], dataset: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def as_json(c: Candidate, checked: Checked, dataset: str) -> Found:
+    out: Found = {}
     if c.whole is None:
         out["metric"] = c.metric(dataset)
     else:
@@ -274,13 +305,13 @@ def as_json(c: Candidate, checked: dict[str, Any], dataset: str) -> dict[str, An
         out["let"] = {"part": c.metric(dataset), "whole": c.metric(dataset, c.whole)}
     if c.phrase:
         out["claim"] = c.phrase
-    out.update(
-        actual=checked["actual"], verdict=checked["verdict"], explanation=checked["explanation"]
-    )
+    out["actual"] = checked["actual"]
+    out["verdict"] = checked["verdict"]
+    out["explanation"] = checked["explanation"]
     return out
 
 
-def suggest(root: Path, claim_id: str, dataset: str) -> dict[str, Any]:
+def suggest(root: Path, claim_id: str, dataset: str) -> Suggestion:
     from factcheck.phrases import parse_tolerance
 
     file, entry, defaults = find_claim(root, claim_id)
@@ -319,7 +350,7 @@ def suggest(root: Path, claim_id: str, dataset: str) -> dict[str, Any]:
     }
 
 
-def render_text(result: dict[str, Any]) -> str:
+def render_text(result: Suggestion) -> str:
     from factcheck.report._common import actual, one_line
 
     head = (

@@ -36,13 +36,13 @@ def suggestions(root: Path, draft: Path, dataset: str) -> dict[str, list[str]]:
             chosen.append((dict(entry), best))
     checked = verify(root, chosen, {}, dataset) if chosen else []
     out: dict[str, list[str]] = {}
-    for (entry, _), (candidate, report) in zip(chosen, checked, strict=True):
+    for (claim, _), (candidate, report) in zip(chosen, checked, strict=True):
         if report["verdict"] != "pass":
             continue
         why = " ".join(str(report["explanation"]).split())
         lines = [f"    # suggested on {dataset} ({report['verdict']}: {why}):"]
         lines += ["    # " + line[4:] for line in claim_yaml(candidate, dataset)]
-        out[str(entry["id"])] = lines
+        out[str(claim["id"])] = lines
     return out
 
 

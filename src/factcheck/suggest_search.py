@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported only when a search runs
+    import pandas as pd
 
 AGGREGATES = ("count", "sum", "mean", "median", "max", "min")
 AGGREGATE_WORDS = {  # whole words (or word stems, for Russian) that name an aggregate
@@ -36,7 +39,7 @@ MAX_CATEGORIES = 200  # a text column with more distinct values is not searched 
 class Filter:
     column: str
     sql: str  # as written in `where`
-    mask: Any = field(compare=False, hash=False, repr=False)
+    mask: pd.Series = field(compare=False, hash=False, repr=False)  # the rows it keeps
 
 
 @dataclass
@@ -49,11 +52,10 @@ class Candidate:
     by: str | None = None
     over: str | None = None
     whole: tuple[Filter, ...] | None = None  # a share: the part's filters minus one
-    actual: Any = None
+    actual: object = None  # a figure, or a group's key
     verdict: str = "fail"
     explanation: str = ""
     phrase: str | None = None  # a key claim's phrase, when the claim names a group
-    rank: tuple[Any, ...] = ()
 
     def where(self, filters: tuple[Filter, ...] | None = None) -> str | None:
         chosen = self.filters if filters is None else filters
@@ -86,7 +88,7 @@ def words_of(quote: str) -> str:
     return " " + " ".join(re.findall(r"\w+(?:[-']\w+)*", quote.lower())) + " "
 
 
-def filters_from_quote(frame: Any, quote: str, figure_numbers: set[str]) -> list[Filter]:
+def filters_from_quote(frame: pd.DataFrame, quote: str, figure_numbers: set[str]) -> list[Filter]:
     """Filters an editor's words imply: column values named in the quote, years and months
     of the quote on date columns. The figure's own number is never a filter."""
     import pandas as pd
@@ -118,7 +120,9 @@ def filters_from_quote(frame: Any, quote: str, figure_numbers: set[str]) -> list
     return out
 
 
-def _date_filters(series: Any, name: str, quote: str, figure_numbers: set[str]) -> list[Filter]:
+def _date_filters(
+    series: pd.Series, name: str, quote: str, figure_numbers: set[str]
+) -> list[Filter]:
     out = []
     lower = quote.lower()
     for month, year in re.findall(r"\b(" + "|".join(MONTHS) + r")\s+(\d{4})\b", lower):
@@ -146,14 +150,14 @@ def filter_sets(filters: list[Filter]) -> list[tuple[Filter, ...]]:
     return sets
 
 
-def _mask(frame: Any, filters: tuple[Filter, ...]) -> Any:
-    mask = None
+def _mask(frame: pd.DataFrame, filters: tuple[Filter, ...]) -> pd.Series | None:
+    mask: pd.Series | None = None
     for f in filters:
         mask = f.mask if mask is None else mask & f.mask
     return mask
 
 
-def _value(frame: Any, aggregate: str, column: str | None) -> Any:
+def _value(frame: pd.DataFrame, aggregate: str, column: str | None) -> object:
     if aggregate == "count":
         return len(frame) if column is None else int(frame[column].notna().sum())
     series = frame[column].dropna()
@@ -168,7 +172,7 @@ def measures(numeric: list[str]) -> list[str]:
 
 
 def metric_candidates(
-    frame: Any, sets: list[tuple[Filter, ...]], numeric: list[str]
+    frame: pd.DataFrame, sets: list[tuple[Filter, ...]], numeric: list[str]
 ) -> list[Candidate]:
     out = []
     for filters in sets:
@@ -184,7 +188,7 @@ def metric_candidates(
 
 
 def share_candidates(
-    frame: Any, sets: list[tuple[Filter, ...]], numeric: list[str]
+    frame: pd.DataFrame, sets: list[tuple[Filter, ...]], numeric: list[str]
 ) -> list[Candidate]:
     """part / whole: the part's filters, the whole those filters but one (or every row)."""
     out = []
@@ -208,7 +212,7 @@ def share_candidates(
     return out
 
 
-def group_keys(frame: Any) -> list[tuple[str, Any]]:
+def group_keys(frame: pd.DataFrame) -> list[tuple[str, pd.Series]]:
     """`by` texts with the key of each row: text columns, and years, months, months of the
     year of date columns (keys as factcheck writes them: 2015, '2015-12', 'December')."""
     import pandas as pd
@@ -234,7 +238,7 @@ def group_keys(frame: Any) -> list[tuple[str, Any]]:
 
 
 def grouped_candidates(
-    frame: Any, sets: list[tuple[Filter, ...]], numeric: list[str], low: bool
+    frame: pd.DataFrame, sets: list[tuple[Filter, ...]], numeric: list[str], low: bool
 ) -> list[Candidate]:
     """Groupings for a superlative: the winning key (argmax/argmin) and the winning value."""
     over = "argmin" if low else "argmax"
@@ -244,6 +248,7 @@ def grouped_candidates(
             mask = _mask(frame, filters)
             rows = frame if mask is None else frame[mask]
             grouped = rows.groupby(keys.loc[rows.index], dropna=True)
+            series_by_agg: list[tuple[str, str | None, pd.Series]]
             series_by_agg = [("count", None, grouped.size())]
             series_by_agg += [
                 (a, c, getattr(grouped[c], a)())
@@ -272,6 +277,6 @@ def grouped_candidates(
     return out
 
 
-def _key(key: Any) -> Any:
+def _key(key: object) -> object:
     value = key.item() if hasattr(key, "item") else key
     return int(value) if isinstance(value, float) and value.is_integer() else value

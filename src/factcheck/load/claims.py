@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
+from factcheck.lang.expr import Node as ExprNode
 from factcheck.lang.expr import parse_expr
 from factcheck.lang.where import LangError
 from factcheck.load.keys import check_keys, text
@@ -26,8 +26,8 @@ from factcheck.load.spec import (
     Settings,
     SourceSpec,
 )
-from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml, read_text_file
-from factcheck.phrases import PhraseError, fit, parse_claim, parse_tolerance
+from factcheck.load.yamlsrc import Map, Node, Seq, Text, load_yaml, plain, read_text_file
+from factcheck.phrases import Phrase, PhraseError, Tolerance, fit, parse_claim, parse_tolerance
 from factcheck.problems import Location, Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -101,7 +101,7 @@ def load_claims_file(
 
 
 def _source(
-    root: Path, path: Path, rel: str, node: Any, problems: Problems, limits: Limits
+    root: Path, path: Path, rel: str, node: Node, problems: Problems, limits: Limits
 ) -> SourceSpec:
     if node is None:
         return SourceSpec(file=rel)
@@ -130,7 +130,7 @@ def _source(
     return SourceSpec(file=rel, **{k: str(v) if v is not None else None for k, v in values.items()})
 
 
-def _defaults(node: Any, settings: Settings, problems: Problems) -> tuple[Any, str]:
+def _defaults(node: Node, settings: Settings, problems: Problems) -> tuple[Tolerance | None, str]:
     """The file's defaults, falling back on the project's [tool.factcheck.defaults]."""
     if node is None:
         return settings.tolerance, settings.rounding
@@ -142,7 +142,7 @@ def _defaults(node: Any, settings: Settings, problems: Problems) -> tuple[Any, s
     return tolerance, _rounding(node, settings.rounding, problems)
 
 
-def _tolerance(node: Map, problems: Problems) -> Any:
+def _tolerance(node: Map, problems: Problems) -> Tolerance | None:
     value = text(node, "tolerance", problems, "tolerance")
     if value is None:
         return None
@@ -164,7 +164,12 @@ def _rounding(node: Map, default: str, problems: Problems) -> str:
 
 
 def _claim(
-    node: Any, rel: str, source: SourceSpec, tolerance: Any, rounding: str, ctx: _Context
+    node: Node,
+    rel: str,
+    source: SourceSpec,
+    tolerance: Tolerance | None,
+    rounding: str,
+    ctx: _Context,
 ) -> ClaimSpec | None:
     problems = ctx.problems
     if not isinstance(node, Map):
@@ -209,8 +214,9 @@ def _claim(
         ok = ok and metric is not None
     elif method == "expr":
         expr, expr_text = _expr(node, ctx)
-        let = _let(node.get("let"), node.loc_of("let"), ctx)
-        ok = ok and expr is not None and let is not None
+        lets = _let(node.get("let"), node.loc_of("let"), ctx)
+        ok = ok and expr is not None and lets is not None
+        let = lets or {}
     elif method == "manual":
         manual = _manual(node["manual"], node.loc_of("manual"), problems)
         ok = ok and manual is not None
@@ -249,7 +255,7 @@ def _claim(
         expr=expr,
         expr_text=expr_text,
         expr_loc=node.loc_of("expr") if expr is not None else None,
-        let=let or {},
+        let=let,
         manual=manual,
         unverifiable=str(unverifiable) if unverifiable else None,
         tolerance=claim_tolerance,
@@ -257,7 +263,7 @@ def _claim(
         note=str(note) if note else None,
         proxy=str(proxy) if proxy else None,
         tags=tags,
-        raw=_plain(node),
+        raw=plain(node),
     )
     if "readings" not in node:
         return spec
@@ -266,22 +272,13 @@ def _claim(
         other = _claim(as_read, rel, source, tolerance, rounding, ctx)
         if other is not None:
             readings.append(Reading(str(label), label.loc, other))
-    if len(readings) != len(node["readings"]):
+    if len(readings) != len(node["readings"] or ()):
         ctx.broken_ids.add(spec.id)
         return None  # every reason is recorded, at the reading's line
     return replace(spec, readings=tuple(readings))
 
 
-def _plain(value: Any) -> Any:
-    """The claim's YAML as plain data (for fingerprints and explicit maps)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return None if value is None else str(value)
-
-
-def _render_claim(value: Any) -> str:
+def _render_claim(value: Node) -> str:
     if isinstance(value, Map):
         inner = ", ".join(f"{k}: {_render_claim(v)}" for k, v in value.items())
         return "{" + inner + "}"
@@ -290,22 +287,24 @@ def _render_claim(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _phrase(value: Any, node: Map, method: str | None, ctx: _Context) -> Any:
+def _phrase(value: Node, node: Map, method: str | None, ctx: _Context) -> Phrase | None:
     where = node.loc_of("claim")
     if value is None:
         return None  # a missing 'claim' is already reported by check_keys
     try:
-        parsed = _plain(value) if isinstance(value, Map | Seq) else str(value)
+        parsed = plain(value) if isinstance(value, Map | Seq) else str(value)
         return parse_claim(parsed, vague_ranges=ctx.settings.vague_ranges or None)
     except PhraseError as exc:
         # Manual and unverifiable claims are not judged by their phrase, so
         # a phrase like "record numbers" is allowed there.
         if method in ("metric", "expr"):
-            ctx.problems.add(where, f"unreadable claim phrase: {exc.message}", exc.word or value)
+            ctx.problems.add(
+                where, f"unreadable claim phrase: {exc.message}", exc.word or str(value)
+            )
         return None
 
 
-def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:
+def _expr(node: Map, ctx: _Context) -> tuple[ExprNode | None, str | None]:
     raw = text(node, "expr", ctx.problems, "expr")
     if raw is None:
         ctx.problems.add(node.loc_of("expr"), "'expr' is empty")
@@ -317,7 +316,7 @@ def _expr(node: Map, ctx: _Context) -> tuple[Any, str | None]:
         return None, None
 
 
-def _let(node: Any, where: Location, ctx: _Context) -> dict[str, MetricSpec] | None:
+def _let(node: Node, where: Location, ctx: _Context) -> dict[str, MetricSpec] | None:
     if node is None:
         return {}
     if not isinstance(node, Map):
@@ -345,19 +344,18 @@ def _let(node: Any, where: Location, ctx: _Context) -> dict[str, MetricSpec] | N
     return out if ok else None
 
 
-def _manual(node: Any, where: Location, problems: Problems) -> ManualSpec | None:
+def _manual(node: Node, where: Location, problems: Problems) -> ManualSpec | None:
     if not isinstance(node, Map):
         problems.add(where, "'manual' is a mapping: verdict, by, on, evidence")
         return None
     if not check_keys(node, _MANUAL_KEYS, _MANUAL_KEYS, problems, "manual"):
         return None
     values = {k: text(node, k, problems, "manual") for k in _MANUAL_KEYS}
-    if any(v is None for v in values.values()):
+    verdict = values["verdict"]
+    if verdict is None or any(v is None for v in values.values()):
         return None
-    if values["verdict"] not in MANUAL_VERDICTS:
-        problems.add(
-            values["verdict"].loc, "a manual verdict is pass, fail or warn", str(values["verdict"])
-        )
+    if verdict not in MANUAL_VERDICTS:
+        problems.add(verdict.loc, "a manual verdict is pass, fail or warn", str(verdict))
         return None
     return ManualSpec(**{k: str(v) for k, v in values.items()})
 
@@ -366,13 +364,11 @@ def _tags(node: Map, problems: Problems) -> tuple[str, ...]:
     value = node.get("tags")
     if value is None:
         return ()
-    if isinstance(value, Text):
-        value = [value]
-    if not isinstance(value, list):
+    if not isinstance(value, Text | Seq):
         problems.add(node.loc_of("tags"), "'tags' is a list of words")
         return ()
     tags = []
-    for tag in value:
+    for tag in [value] if isinstance(value, Text) else value:
         if not isinstance(tag, Text) or not _WORD.match(tag):
             problems.add(getattr(tag, "loc", node.loc_of("tags")), "a tag is one word", str(tag))
         else:

@@ -7,8 +7,9 @@ later stage; `factcheck.drift.compare` applies them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+
+from factcheck.load.spec import TomlValue
 
 RULE_KEYS = ("absolute", "relative", "lower", "upper")
 WHERE = "pyproject.toml [tool.factcheck.drift]"
@@ -18,7 +19,7 @@ class RuleError(ValueError):
     pass
 
 
-def _number(key: str, value: Any, where: str) -> float:
+def _number(key: str, value: TomlValue, where: str) -> float:
     if key == "relative" and isinstance(value, str) and value.strip().endswith("%"):
         try:
             return float(value.strip()[:-1]) / 100
@@ -31,7 +32,7 @@ def _number(key: str, value: Any, where: str) -> float:
     )
 
 
-def _parse(table: dict[str, Any], where: str) -> dict[str, float]:
+def _parse(table: Mapping[str, TomlValue], where: str) -> dict[str, float]:
     rules: dict[str, float] = {}
     for key, value in table.items():
         if key not in RULE_KEYS:
@@ -44,20 +45,24 @@ def _parse(table: dict[str, Any], where: str) -> dict[str, float]:
     return rules
 
 
-def project_rules(settings: dict[str, Any]) -> dict[str, float]:
+def project_rules(settings: Mapping[str, TomlValue]) -> dict[str, float]:
     return _parse({k: v for k, v in settings.items() if k != "claims"}, WHERE)
 
 
-def rules_for(settings: dict[str, Any], claim_id: str) -> dict[str, float]:
+def rules_for(settings: Mapping[str, TomlValue], claim_id: str) -> dict[str, float]:
     """The project's rules with the claim's own table laid over them, key by key."""
     rules = project_rules(settings)
-    own = (settings.get("claims") or {}).get(claim_id)
+    claims = settings.get("claims")
+    own = claims.get(claim_id) if isinstance(claims, dict) else None
+    where = f"{WHERE.removesuffix(']')}.claims.{claim_id}]"
+    if own is not None and not isinstance(own, dict):
+        raise RuleError(f"{where}: must be a table of rules")
     if own is not None:
-        rules.update(_parse(own, f"{WHERE.removesuffix(']')}.claims.{claim_id}]"))
+        rules.update(_parse(own, where))
     return rules
 
 
-def check_rules(settings: dict[str, Any], claim_ids: Iterable[str]) -> list[str]:
+def check_rules(settings: Mapping[str, TomlValue], claim_ids: Iterable[str]) -> list[str]:
     """Every problem in the drift settings, so a typo never silently loosens nothing."""
     problems: list[str] = []
     try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from factcheck.load.yamlsrc import Map, Text
 from factcheck.problems import Problems
 
@@ -38,7 +36,7 @@ def _closest(word: str, options: set[str]) -> str | None:
 
 def text(node: Map, key: str, problems: Problems, what: str) -> Text | None:
     """The value at `key` as one line of text, or None (missing or null)."""
-    value: Any = node.get(key)
+    value = node.get(key)
     if value is None:
         return None
     if not isinstance(value, Text):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from factcheck.lang.aggregates import AGGREGATES as AGGREGATE_TABLE
 from factcheck.lang.where import LangError, parse_by, parse_where, where_columns
 from factcheck.load.keys import check_keys, text
 from factcheck.load.spec import AGGREGATES, OVER_MODES, DatasetSpec, MetricSpec
-from factcheck.load.yamlsrc import Map, Text
+from factcheck.load.yamlsrc import Map, Node, Text
 from factcheck.problems import Location, Problems
 
 T = TypeVar("T")
@@ -17,7 +17,7 @@ _METRIC_KEYS = {"dataset", "aggregate", "column", "where", "by", "over"}
 
 
 def parse_metric(
-    node: Any,
+    node: Node,
     where: Location,
     datasets: dict[str, DatasetSpec],
     all_columns: dict[str, list[str]],
@@ -51,14 +51,15 @@ def parse_metric(
         problems.add(node.loc, f"aggregate '{aggregate}' needs a column", str(aggregate))
         ok = False
     if column is not None:
-        ok = _known_column(str(column), column.loc, dataset, columns, problems) and ok
+        ok = _known_columns({str(column)}, column.loc, dataset, columns, problems) and ok
 
-    where_node, raw_where, where_ok = _tree(
-        node, "where", parse_where, where_columns, (dataset, columns), problems
-    )
-    by_node, raw_by, by_ok = _tree(
-        node, "by", parse_by, lambda by: [by.column], (dataset, columns), problems
-    )
+    where_node, raw_where, where_ok = _tree(node, "where", parse_where, problems)
+    if where_node is not None and raw_where is not None:
+        names = where_columns(where_node)
+        where_ok = _known_columns(names, raw_where.loc, dataset, columns, problems)
+    by_node, raw_by, by_ok = _tree(node, "by", parse_by, problems)
+    if by_node is not None and raw_by is not None:
+        by_ok = _known_columns({by_node.column}, raw_by.loc, dataset, columns, problems)
     ok = ok and where_ok and by_ok
 
     over = text(node, "over", problems, "metric")
@@ -87,27 +88,17 @@ def parse_metric(
 
 
 def _tree(
-    node: Map,
-    key: str,
-    parse: Callable[[str], T],
-    columns_of: Callable[[T], Iterable[str]],
-    dataset: tuple[Text | None, list[str] | None],
-    problems: Problems,
+    node: Map, key: str, parse: Callable[[str], T], problems: Problems
 ) -> tuple[T | None, Text | None, bool]:
-    """A `where` or `by` value, its tree and whether it is sound: it parses, and every
-    column it names is one of the dataset's (each problem said in `problems`)."""
+    """A `where` or `by` value: its tree, its text, and whether it parses (else said why)."""
     raw = text(node, key, problems, "metric")
     if raw is None:
         return None, None, True
     try:
-        tree = parse(str(raw))
+        return parse(str(raw)), raw, True
     except LangError as exc:
         problems.add(shift(raw.loc, exc), f"{key}: {exc.message}", exc.word)
         return None, raw, False
-    ok = True
-    for name in sorted(columns_of(tree)):
-        ok = _known_column(name, raw.loc, dataset[0], dataset[1], problems) and ok
-    return tree, raw, ok
 
 
 def shift(loc: Location, exc: LangError) -> Location:
@@ -118,14 +109,19 @@ def shift(loc: Location, exc: LangError) -> Location:
     return loc
 
 
-def _known_column(
-    name: str, where: Location, dataset: Any, columns: list[str] | None, problems: Problems
+def _known_columns(
+    names: set[str],
+    where: Location,
+    dataset: Text | None,
+    columns: list[str] | None,
+    problems: Problems,
 ) -> bool:
-    if columns is None or name in columns:
-        return True
+    """Every column named is one of the dataset's (each unknown one said in `problems`)."""
     import difflib
 
-    near = difflib.get_close_matches(name, columns, n=1)
-    hint = f"; did you mean '{near[0]}'?" if near else ""
-    problems.add(where, f"unknown column of dataset '{dataset}'{hint}", name)
-    return False
+    unknown = sorted(name for name in names if columns is not None and name not in columns)
+    for name in unknown:
+        near = difflib.get_close_matches(name, columns or [], n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        problems.add(where, f"unknown column of dataset '{dataset}'{hint}", name)
+    return not unknown

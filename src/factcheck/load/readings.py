@@ -63,9 +63,9 @@ def _as_read(node: Map, reading: Map) -> Map:
     for key in REPLACEABLE:
         if key not in reading:
             continue
-        value = reading[key]
-        if key == "let" and isinstance(out.get("let"), Map) and isinstance(value, Map):
-            value = _merged(out["let"], value)
+        value, base = reading[key], out.get("let")
+        if key == "let" and isinstance(base, Map) and isinstance(value, Map):
+            value = _merged(base, value)
         out[key] = value
         out.key_locs[key] = reading.loc_of(key)
     return out

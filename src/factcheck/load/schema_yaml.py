@@ -10,12 +10,19 @@ against what pandera understands, and only then does pandera build the schema.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.load.limits import Limits
-from factcheck.load.yamlsrc import Map, Seq, Text, load_yaml
+from factcheck.load.yamlsrc import Map, Node, Seq, Text, load_yaml
 from factcheck.problems import Location, Problems
+
+if TYPE_CHECKING:
+    from pandera.api.pandas.container import DataFrameSchema
+
+# A value as PyYAML types it, which is what pandera reads (a key may be a number too).
+Typed = str | int | float | bool | date | bytes | None | list["Typed"] | dict[object, "Typed"]
 
 _TOP_KEYS = {
     "schema_type", "version", "api", "dataframe_library", "columns", "checks", "index",
@@ -44,7 +51,9 @@ _DATE_HINT = (
 )
 
 
-def read_schema_yaml(path: Path, rel: str, problems: Problems, limits: Limits) -> Any:
+def read_schema_yaml(
+    path: Path, rel: str, problems: Problems, limits: Limits
+) -> DataFrameSchema | None:
     """The pandera DataFrameSchema of a YAML schema file, or None after recording why not."""
     before = len(problems)
     tree = load_yaml(path, rel, problems, limits)
@@ -55,7 +64,7 @@ def read_schema_yaml(path: Path, rel: str, problems: Problems, limits: Limits) -
     import yaml  # PyYAML gives the typed values pandera expects; the text is within limits
 
     try:
-        plain = yaml.safe_load(path.read_text(encoding="utf-8"))
+        plain: Typed = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel)
@@ -68,7 +77,8 @@ def read_schema_yaml(path: Path, rel: str, problems: Problems, limits: Limits) -
     from pandera.io.pandas_io import deserialize_schema
 
     try:
-        return deserialize_schema(plain)
+        schema: DataFrameSchema = deserialize_schema(plain)
+        return schema
     except Exception as exc:  # pandera raises many kinds for a bad value
         problems.add(Location(rel, 1), f"cannot read schema: {type(exc).__name__}: {exc}")
         return None
@@ -88,13 +98,13 @@ def _hint(word: str, known: set[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _by_key(node: Map, value: Any) -> dict[str, Any]:
+def _by_key(node: Map, value: Typed) -> dict[str, Typed]:
     """PyYAML's typed values under our keys (PyYAML may read a key `2024` as an int)."""
     typed = {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
     return {key: typed.get(key) for key in node}
 
 
-def _items(value: Any) -> list[Any]:
+def _items(value: Typed) -> list[Typed]:
     return value if isinstance(value, list) else []
 
 
@@ -109,7 +119,7 @@ class _Checker:
     def add(self, loc: Location, message: str, word: str | None = None) -> None:
         self.problems.add(loc, message, word)
 
-    def schema(self, tree: Map, plain: dict[Any, Any]) -> None:
+    def schema(self, tree: Map, plain: dict[object, Typed]) -> None:
         values = _by_key(tree, plain)
         for key in tree:
             if key not in _TOP_KEYS:
@@ -143,12 +153,12 @@ class _Checker:
                 for node, value in zip(index, _items(values["index"]), strict=False):
                     self.component(node, value, "an index component", allow_name=True)
 
-    def flags(self, node: Map, values: dict[str, Any], keys: set[str]) -> None:
+    def flags(self, node: Map, values: dict[str, Typed], keys: set[str]) -> None:
         for key in sorted(keys & set(node)):
             if values[key] is not None and not isinstance(values[key], bool):
                 self.add(node.loc_of(key), f"{key} must be true or false", str(node[key]))
 
-    def report_duplicates(self, node: Map, values: dict[str, Any]) -> None:
+    def report_duplicates(self, node: Map, values: dict[str, Typed]) -> None:
         if values.get("report_duplicates") not in (None, *_REPORT_DUPLICATES):
             self.add(
                 node.loc_of("report_duplicates"),
@@ -156,7 +166,7 @@ class _Checker:
                 str(node["report_duplicates"]),
             )
 
-    def dtype(self, node: Map, value: Any) -> None:
+    def dtype(self, node: Map, value: Typed) -> None:
         from pandera.io.pandas_io import deserialize_schema
 
         loc, word = node.loc_of("dtype"), str(node["dtype"])
@@ -172,7 +182,7 @@ class _Checker:
                 word,
             )
 
-    def columns(self, node: Any, value: Any, parent: Map) -> set[str]:
+    def columns(self, node: Node, value: Typed, parent: Map) -> set[str]:
         """Check every column; return their names (duplicates are the reader's problem
         for a mapping, found here for a list of columns with `name:`)."""
         if node is None:
@@ -186,22 +196,22 @@ class _Checker:
             return names
         if isinstance(node, Seq):
             for column, col_value in zip(node, _items(value), strict=False):
-                name = column.get("name") if isinstance(column, Map) else None
-                if name is None:
+                named = column.get("name") if isinstance(column, Map) else None
+                if not isinstance(named, Text):  # none, or a list or mapping for a name
                     self.add(getattr(column, "loc", node.loc), "a column in a list needs a name")
-                elif name in names:
-                    self.add(name.loc, "duplicate column", str(name))
+                elif named in names:
+                    self.add(named.loc, "duplicate column", str(named))
                 else:
-                    names.add(str(name))
-                self.component(column, col_value, f"column '{name}'", allow_name=True)
+                    names.add(str(named))
+                self.component(column, col_value, f"column '{named}'", allow_name=True)
             return names
         self.add(parent.loc_of("columns"), "columns must map column names to their checks")
         return names
 
     def component(
         self,
-        node: Any,
-        value: Any,
+        node: Node,
+        value: Typed,
         what: str,
         *,
         allow_name: bool = False,
@@ -210,7 +220,7 @@ class _Checker:
         if node is None:
             return  # `col:` alone: any values, pandera's default
         if not isinstance(node, Map):
-            self.add(getattr(node, "loc", where), f"{what} must be a mapping of keys and checks")
+            self.add(node.loc, f"{what} must be a mapping of keys and checks")
             return
         before = len(self.problems)
         values = _by_key(node, value)
@@ -230,7 +240,7 @@ class _Checker:
         if len(self.problems) == before and isinstance(value, dict):
             self.build(where or node.loc, value, what)
 
-    def build(self, loc: Location, value: dict[str, Any], what: str) -> None:
+    def build(self, loc: Location, value: dict[object, Typed], what: str) -> None:
         """Let pandera build this one column, so a bad check argument is found at its line."""
         from pandera.io.pandas_io import deserialize_schema
 
@@ -239,7 +249,7 @@ class _Checker:
         except Exception as exc:  # pandera raises many kinds for a bad argument
             self.add(loc, f"{what} cannot be built: {type(exc).__name__}: {exc}")
 
-    def check_list(self, node: Any, value: Any, loc: Location) -> None:
+    def check_list(self, node: Node, value: Typed, loc: Location) -> None:
         """`checks:` as pandera writes it: {name: stats} or [{options: {check_name}, ...}]."""
         if isinstance(node, Map):
             for name in node:
@@ -250,13 +260,13 @@ class _Checker:
             return
         for entry in node:
             options = entry.get("options") if isinstance(entry, Map) else None
-            name = options.get("check_name") if isinstance(options, Map) else None
-            if not isinstance(name, Text):
+            named = options.get("check_name") if isinstance(options, Map) else None
+            if not isinstance(options, Map) or not isinstance(named, Text):
                 self.add(
                     getattr(entry, "loc", loc), "a check in a list needs options: {check_name}"
                 )
                 continue
-            self.check_name(name, options.loc_of("check_name"))
+            self.check_name(named, options.loc_of("check_name"))
             for key in options:
                 if key not in _CHECK_OPTIONS:
                     self.add(
@@ -269,14 +279,15 @@ class _Checker:
         if name not in self.checks:
             self.add(loc, "unknown check" + _hint(name, self.checks), name)
 
-    def unique(self, tree: Map, value: Any, names: set[str]) -> None:
+    def unique(self, tree: Map, value: Typed, names: set[str]) -> None:
         if value is None or not names:
             return
         wanted = [value] if isinstance(value, str) else value
-        if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
+        words = [w for w in wanted if isinstance(w, str)] if isinstance(wanted, list) else []
+        if not isinstance(wanted, list) or len(words) < len(wanted):
             self.add(tree.loc_of("unique"), "unique must name a column or a list of columns")
             return
-        for word in wanted:
+        for word in words:
             if word not in names:
                 self.add(
                     tree.loc_of("unique"), "unique names a column the schema does not have", word

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeGuard
 
 from factcheck.load.limits import DEFAULTS, Limits, Policy, parse_value
 from factcheck.load.paths import inside, path_problem
-from factcheck.load.spec import Settings
+from factcheck.load.spec import Settings, TomlValue
 from factcheck.load.yamlsrc import read_text_file
 from factcheck.problems import Location, Problems
 from factcheck.registry import engine_names
@@ -36,7 +37,7 @@ def load_settings(root: Path, problems: Problems, policy: Policy | None = None) 
     if text is None:
         return settings
     try:
-        table: dict[str, Any] = tomllib.loads(text)
+        table: dict[str, TomlValue] = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
         problems.add(Location(FILE), f"cannot read pyproject.toml: {exc}")
         return settings
@@ -79,7 +80,10 @@ def load_settings(root: Path, problems: Problems, policy: Policy | None = None) 
     return settings
 
 
-def _defaults(table: Any, settings: Settings, problems: Problems, at) -> None:
+At = Callable[[str], Location]  # the line of pyproject.toml a key is written at
+
+
+def _defaults(table: TomlValue, settings: Settings, problems: Problems, at: At) -> None:
     """[tool.factcheck.defaults]: tolerance and rounding for every claims file."""
     from factcheck.phrases import PhraseError, parse_tolerance
 
@@ -107,7 +111,7 @@ def line_starting(lines: list[str], prefix: str) -> int:
 
 
 def _folders(
-    root: Path, config: dict[str, Any], settings: Settings, problems: Problems, at
+    root: Path, config: dict[str, TomlValue], settings: Settings, problems: Problems, at: At
 ) -> None:
     """claims, data, schemas: a folder inside the root; a refused one is not read at all
     (an outside datasets.yaml is not even opened, so none of it is echoed)."""
@@ -115,9 +119,12 @@ def _folders(
         if key not in config:
             continue
         value = config[key]
-        why = path_problem(value) if isinstance(value, str) else "must be a folder name in quotes"
-        if why is None and not inside(root, root / value):
-            why = "directory leaves the project root"
+        if isinstance(value, str):
+            why = path_problem(value)
+            if why is None and not inside(root, root / value):
+                why = "directory leaves the project root"
+        else:
+            why = "must be a folder name in quotes"
         if why is not None:
             problems.add(at(key), why, str(value)[:80])
             settings.refused.add(key)
@@ -125,19 +132,14 @@ def _folders(
             setattr(settings, attribute, value)
 
 
-def _vague(table: Any, settings: Settings, problems: Problems, at) -> None:
+def _vague(table: TomlValue, settings: Settings, problems: Problems, at: At) -> None:
     if not isinstance(table, dict):
         problems.add(at("vague"), "[tool.factcheck.vague] must be a table of word = [low, high]")
         return
     for word, bounds in table.items():
-        if (
-            isinstance(bounds, list)
-            and len(bounds) == 2
-            and all(isinstance(b, int | float) and not isinstance(b, bool) for b in bounds)
-            and all(math.isfinite(b) for b in bounds)
-            and bounds[0] <= bounds[1]
-        ):
-            settings.vague_ranges[word.lower()] = (float(bounds[0]), float(bounds[1]))
+        low, high = bounds if isinstance(bounds, list) and len(bounds) == 2 else (None, None)
+        if _finite(low) and _finite(high) and low <= high:
+            settings.vague_ranges[word.lower()] = (float(low), float(high))
         else:
             problems.add(
                 at(word),
@@ -146,7 +148,11 @@ def _vague(table: Any, settings: Settings, problems: Problems, at) -> None:
             )
 
 
-def _limits(table: Any, problems: Problems, at) -> dict[str, int]:
+def _finite(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _limits(table: TomlValue, problems: Problems, at: At) -> dict[str, int]:
     if not isinstance(table, dict):
         problems.add(at("limits"), "[tool.factcheck.limits] must be a table of name = number")
         return {}

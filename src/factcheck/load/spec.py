@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.lang.aggregates import AGGREGATE_NAMES
 from factcheck.lang.expr import Node as ExprNode
 from factcheck.lang.where import GroupKey
 from factcheck.lang.where import Node as WhereNode
 from factcheck.load.limits import Limits
+from factcheck.load.yamlsrc import Plain
 from factcheck.problems import Location
+
+if TYPE_CHECKING:
+    from factcheck.phrases import Phrase, Tolerance
 
 AGGREGATES = AGGREGATE_NAMES  # each declared once, with how engines compute it, there
 OVER_GROUPS = ("each", "any")
@@ -22,6 +27,10 @@ OVER_MODES = OVER_GROUPS + OVER_REDUCE + OVER_KEY
 PROVENANCE_KINDS = ("primary", "secondary", "reported", "synthetic")
 MANUAL_VERDICTS = ("pass", "fail", "warn")
 ROUNDING_MODES = ("half_up", "down")
+# A value of pyproject.toml as tomllib reads it.
+TomlValue = (
+    str | int | float | bool | datetime | date | time | list["TomlValue"] | dict[str, "TomlValue"]
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ class MetricSpec:
     over: str | None = None
     loc: Location = Location("")
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self) -> dict[str, str | None]:
         return {
             "dataset": self.dataset,
             "aggregate": self.aggregate,
@@ -127,7 +136,7 @@ class ClaimSpec:
     loc: Location
     quote: str
     claim_text: str  # the phrase as written, or the explicit map rendered back
-    phrase: Any  # factcheck.phrases.Phrase
+    phrase: Phrase | None  # None for a manual or unverifiable claim whose phrase is not read
     source: SourceSpec
     metric: MetricSpec | None = None
     expr: ExprNode | None = None  # the parsed expression
@@ -136,12 +145,12 @@ class ClaimSpec:
     let: dict[str, MetricSpec] = field(default_factory=dict)
     manual: ManualSpec | None = None
     unverifiable: str | None = None
-    tolerance: Any = None  # factcheck.phrases.Tolerance or None
+    tolerance: Tolerance | None = None
     rounding: str = "half_up"
     note: str | None = None
     proxy: str | None = None  # the data stands in for what is claimed (another period, measure)
     tags: tuple[str, ...] = ()
-    raw: Any = None  # the claim's YAML mapping, for fingerprints
+    raw: Plain = None  # the claim's YAML mapping, for fingerprints
     # Other honest readings of the text (section 8): this claim with some keys replaced.
     readings: tuple[Reading, ...] = ()
 
@@ -221,9 +230,9 @@ class Settings:
     engine: str = "duckdb"
     engine_loc: Location = field(default_factory=lambda: Location("pyproject.toml"))
     vague_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
-    tolerance: Any = None  # [tool.factcheck.defaults]; a claims file's defaults override it
+    tolerance: Tolerance | None = None  # [tool.factcheck.defaults]; a file's defaults override it
     rounding: str = "half_up"
-    drift: dict[str, Any] = field(default_factory=dict)
+    drift: dict[str, TomlValue] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)  # load/limits.py; docs/security.md
     python_schemas: bool = True  # False under --no-python-schemas: schemas/*.py refused
     refused: set[str] = field(default_factory=set)  # folders outside the root: never read

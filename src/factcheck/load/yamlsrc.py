@@ -63,6 +63,17 @@ class Seq(list["Node"]):
 
 # What a YAML file holds once read: a mapping, a list, a scalar as written, or null.
 Node = Map | Seq | Text | None
+# The same as plain data (for fingerprints and explicit maps): no locations.
+Plain = str | list["Plain"] | dict[str, "Plain"] | None
+
+
+def plain(node: Node) -> Plain:
+    """A YAML value as plain data: mappings, lists and the scalars as written."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    return None if node is None else str(node)
 
 
 def _location(node: ComposedNode, rel: str) -> Location:

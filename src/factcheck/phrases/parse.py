@@ -7,6 +7,7 @@ A phrase that cannot be read raises PhraseError naming the word; nothing is gues
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -51,9 +52,13 @@ _RESERVED = (
 
 
 def parse_claim(
-    value: str | dict, *, vague_ranges: dict[str, tuple[float, float]] | None = None
+    value: str | Mapping[str, object] | Sequence[object] | None,
+    *,
+    vague_ranges: dict[str, tuple[float, float]] | None = None,
 ) -> Phrase:
-    if isinstance(value, dict):
+    """A phrase as written, or an explicit map ({gt: 20000}); anything else is read as its
+    text (a YAML list is refused there, naming its first word)."""
+    if isinstance(value, Mapping):
         return _explicit(value)
     digit = foreign_digit(str(value))
     if digit is not None:
@@ -130,7 +135,7 @@ def _is_key(text: str) -> bool:
 _MAP_KINDS = {"eq": "exactly", "gt": "over", "ge": "at_least", "lt": "under", "le": "at_most"}
 
 
-def _explicit(value: dict) -> Phrase:
+def _explicit(value: Mapping[str, object]) -> Phrase:
     text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     keys = set(value)
     if keys & set(_MAP_KINDS) and len(keys) == 1:

@@ -7,9 +7,9 @@ line here: parse.py walks the readers collected below, whatever the kind's synta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import localcontext
-from typing import Any
 
 from factcheck.phrases.kinds.bare import BARE
 from factcheck.phrases.kinds.base import (
@@ -74,7 +74,7 @@ PRECISION = 340 + 2 * MAX_DIGITS
 
 def judge(
     phrase: Phrase,
-    actual: Any,
+    actual: object,
     *,
     over: str | None = None,
     tolerance: Tolerance | None = None,
@@ -121,11 +121,11 @@ def _rule(phrase: Phrase, kind: Kind, reading: Reading) -> str:
     return kind.rule(phrase, replace(reading, unit=unit[0])) + unit[1]
 
 
-def _one(phrase: Phrase, actual: Any, reading: Reading) -> Judgement:
+def _one(phrase: Phrase, actual: object, reading: Reading) -> Judgement:
     kind = _kind(phrase)
     rule = _rule(phrase, kind, reading)
-    if kind.key:
-        return replace(kind.judge(phrase, actual, reading), rule=rule)
+    if kind.judge_key is not None:
+        return replace(kind.judge_key(phrase, actual, reading), rule=rule)
     a = to_decimal(actual)
     unit = _unit(phrase, kind)
     if unit is None:
@@ -146,7 +146,9 @@ def direction(phrase: Phrase) -> str | None:
     return kind.direction if kind is not None else None
 
 
-def _groups(phrase: Phrase, groups: dict[Any, Any], over: str, reading: Reading) -> Judgement:
+def _groups(
+    phrase: Phrase, groups: Mapping[object, object], over: str, reading: Reading
+) -> Judgement:
     rule = _rule(phrase, _kind(phrase), reading)
     if not groups:
         return Judgement("fail", "no groups to judge", rule)

@@ -14,11 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TypeVar
 
 from factcheck.phrases.model import Phrase, Tolerance, fmt
 from factcheck.phrases.ru import RuRead
 
+T = TypeVar("T")
 ROUNDINGS = ("half_up", "down")
 # A figure computed in binary floating point is judged at this many significant digits:
 # engines add in different orders, so 1232.8 comes back as 1232.799999999999 from one
@@ -35,7 +36,7 @@ class Judgement:
     rounding_passes: dict[str, bool] | None = None  # bare numbers: {"half_up": .., "down": ..}
     low: float | None = None  # the pass band, for charts
     high: float | None = None
-    failing_groups: list[Any] = field(default_factory=list)  # over: each / any
+    failing_groups: list[object] = field(default_factory=list)  # over: each / any
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class Reading:
     unit: str = ""
 
 
-JudgeFn = Callable[[Phrase, Any, Reading], Judgement]
+JudgeFn = Callable[[Phrase, Decimal, Reading], Judgement]  # the figure as an exact number
+KeyJudgeFn = Callable[[Phrase, object, Reading], Judgement]  # the figure as computed
 RuleFn = Callable[[Phrase, Reading], str]
 
 
@@ -110,7 +112,8 @@ class Kind:
     direction: str | None = None
     numeric: bool = True  # judged against a number N, so a percentage scales a by 100
     with_fraction: bool = False  # may hedge a fraction ("more than half")
-    key: bool = False  # judged on a group key, not a number
+    # Judged on a group key, not a number: this judge takes the figure as computed.
+    judge_key: KeyJudgeFn | None = None
     readers: tuple[Reader, ...] = ()
     ru_readers: tuple[RuReader, ...] = ()
     ru_as: tuple[tuple[str, str], ...] = ()  # Russian hedges read as other English words
@@ -120,12 +123,12 @@ class NotANumber(ValueError):
     """The figure is text (say the max of a text column) or not finite, but the phrase
     needs a number."""
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: object) -> None:
         super().__init__(f"the figure is {value!r}, not a number")
         self.value = value
 
 
-def as_figure(value: Any) -> Any:
+def as_figure(value: T) -> T | float:
     """A computed figure as it is judged: a float rounded to 12 significant digits
     (239.99999999999997 -> 240.0); anything else (ints, Decimals, keys) unchanged.
     Every judged number goes through here: `to_decimal` below, and argmax/argmin."""
@@ -139,7 +142,7 @@ def as_figure(value: Any) -> Any:
     return value
 
 
-def to_decimal(value: Any) -> Decimal:
+def to_decimal(value: object) -> Decimal:
     """An actual figure as an exact Decimal: a float at 12 significant digits, written as
     its shortest repr, so 0.1 stays 0.1 and 1232.799999999999 is 1232.8."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
@@ -164,18 +167,18 @@ def show(value: Decimal) -> str:
     return fmt(value)
 
 
-def show_any(value: Any) -> str:
+def show_any(value: object) -> str:
     try:
         return show(to_decimal(value))
     except ValueError:
         return str(value)
 
 
-def key_text(actual: Any) -> str:
+def key_text(actual: object) -> str:
     """A group key as text; a whole float (2024.0 from a numeric column) is 2024."""
     if isinstance(actual, numbers.Real) and not isinstance(actual, bool | numbers.Integral):
         if float(actual).is_integer():
-            return str(int(actual))
+            return str(int(float(actual)))
     return str(actual)
 
 

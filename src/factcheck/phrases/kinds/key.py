@@ -5,7 +5,6 @@ no reader takes as a number is one too (parse.py: it needs the words every kind 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, Said, key_text
 from factcheck.phrases.model import Phrase
@@ -19,7 +18,7 @@ def read_quoted(said: Said) -> Phrase | None:
     return Phrase("key", said.text, key=said.text.strip()[1:-1])  # original case: 'UA' stays UA
 
 
-def judge(phrase: Phrase, actual: Any, reading: Reading) -> Judgement:
+def judge(phrase: Phrase, actual: object, reading: Reading) -> Judgement:
     got = key_text(actual)
     ok = got == phrase.key
     tail = "as claimed" if ok else f"not {phrase.key}"
@@ -31,5 +30,10 @@ def rule(phrase: Phrase, reading: Reading) -> str:
 
 
 KEY = Kind(
-    "key", judge, rule, numeric=False, key=True, readers=(Reader(0, read_quoted, as_written=True),)
+    "key",
+    judge,
+    rule,
+    numeric=False,
+    judge_key=judge,
+    readers=(Reader(0, read_quoted, as_written=True),),
 )
