@@ -90,7 +90,7 @@ class MetricSpec:
     over: str | None = None
     loc: Location = Location("")
 
-    def describe(self) -> dict[str, str | None]:
+    def describe(self) -> dict[str, object]:
         return {
             "dataset": self.dataset,
             "aggregate": self.aggregate,

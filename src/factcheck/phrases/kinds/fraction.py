@@ -156,11 +156,6 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"just over {fname}: a > {fname} and {nearest} ({fname} < a < {high:.4f}) passes"
 
 
-FRACTION = Kind(
-    "fraction",
-    judge,
-    rule,
-    numeric=False,
-    readers=(Reader(40, read),),
-    ru_readers=(RuReader(40, read_ru),),
-)
+READ_EN = (Reader(40, read),)  # its place among the kinds' readers
+READ_RU = (RuReader(40, read_ru),)
+FRACTION = Kind("fraction", judge, rule, numeric=False, readers=READ_EN, ru_readers=READ_RU)

@@ -86,11 +86,6 @@ def rule(phrase: Phrase, reading: Reading) -> str:
     return f"one in {n}: {lo:.4g} <= a <= {hi:.4g} (within 10% of 1/N) passes"
 
 
-ONE_IN = Kind(
-    "one_in",
-    judge,
-    rule,
-    numeric=False,
-    readers=(Reader(50, read),),
-    ru_readers=(RuReader(20, read_ru),),
-)
+READ_EN = (Reader(50, read),)  # its place among the kinds' readers
+READ_RU = (RuReader(20, read_ru),)
+ONE_IN = Kind("one_in", judge, rule, numeric=False, readers=READ_EN, ru_readers=READ_RU)
