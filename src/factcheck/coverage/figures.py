@@ -1,6 +1,6 @@
 """Figures in an article's text: numbers in digits, number words, fractions, multipliers
 and quantity words, in English and Russian, found by the phrase reader's own lexicon
-(phrases/lexicon.py, phrases/ru.py); comparisons and trends written without a digit
+(phrases/lexicon.py); comparisons and trends written without a digit
 ("peak", "rise", "небольшая доля"), which a reader takes as facts about the data; and
 dates and clock times, found to be left out."""
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.phrases import lexicon, ru
+from factcheck.phrases import lexicon
 
 _SEP = ",\u00a0\u2009\u202f\u2007 "  # thousands separators, as written in EN and RU text
 _NUMBER = (
@@ -43,7 +43,7 @@ _EN_WORDS = (
     + _alternation(lexicon.number_words() | {"halves", "majority", "minority", "record"})
 )
 _RU_WORDS = (
-    _alternation(ru.number_words() | {"сотен"})
+    _alternation(lexicon.ru_number_words() | {"сотен"})
     # every form of the scale and quantity words; majority, record
     + r"|тысяч\w*|сотн\w*|миллион\w*|миллиард\w*|половин\w*|десятк\w*|дюжин\w*"
     r"|большинств\w*|рекорд\w*"

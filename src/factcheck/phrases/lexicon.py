@@ -1,8 +1,9 @@
-"""The English words of numbers, fractions, multipliers and quantities: one lexicon,
-read by the phrase parser (numbers.py, parse.py) and by coverage and extract.
+"""The words of numbers, fractions, multipliers and quantities, English and Russian: one
+lexicon, read by the phrase parser (numbers.py, ru.py, the kinds' readers) and by
+coverage and extract.
 
-The hedge words ("over", "nearly") belong to their kind and are collected from the
-kinds table (table.py); the Russian words are in ru.py.
+The hedge words ("over", "более") belong to their kind and are collected from the
+kinds table (table.py).
 """
 
 from __future__ import annotations
@@ -93,3 +94,127 @@ def number_words() -> set[str]:
     units = {w for w, n in UNITS.items() if n > 1}
     quantities = QUANTIFIER_WORDS - {"percent"}
     return units | set(TENS) | quantities | fractions | plurals | set(MULTIPLIER_WORDS)
+
+
+# --- Russian: ru.py rewrites a Russian phrase into English with these words -----
+
+# Multipliers in one word -> the English multiplier ("в два раза" is read in to_english).
+RU_MULTIPLIERS: dict[str, str] = {
+    "вдвое": "twice", "втрое": "three times", "вчетверо": "four times",
+    "впятеро": "five times", "вшестеро": "six times", "вдесятеро": "ten times",
+}  # fmt: skip
+
+# Number words, nominative and the oblique forms that follow hedges and prepositions
+# (более трех, около десяти, от двух до пяти, между двумя и пятью).
+RU_UNITS: dict[str, int] = {
+    "ноль": 0, "нуль": 0, "ноля": 0, "нуля": 0,
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одну": 1, "одним": 1,
+    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,
+    "три": 3, "трех": 3, "трем": 3, "тремя": 3,
+    "четыре": 4, "четырех": 4, "четырем": 4, "четырьмя": 4,
+    "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9,
+    "пятью": 5, "шестью": 6, "восемью": 8, "девятью": 9,
+}  # fmt: skip
+RU_TEENS: dict[str, int] = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+    "восемнадцать": 18, "девятнадцать": 19,
+}  # fmt: skip
+RU_TEENS.update({word[:-1] + "и": n for word, n in list(RU_TEENS.items())})  # десяти, пятнадцати
+RU_TEENS.update({word[:-1] + "ью": n for word, n in list(RU_TEENS.items()) if word.endswith("ь")})
+RU_TENS: dict[str, int] = {
+    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60,
+    "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80,
+    "девяносто": 90, "девяноста": 90,
+}  # fmt: skip
+RU_HUNDREDS: dict[str, int] = {
+    "сто": 100, "ста": 100, "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300,
+    "четыреста": 400, "четырехсот": 400, "пятьсот": 500, "пятисот": 500,
+    "шестьсот": 600, "шестисот": 600, "семьсот": 700, "семисот": 700,
+    "восемьсот": 800, "восьмисот": 800, "девятьсот": 900, "девятисот": 900,
+}  # fmt: skip
+
+# Scale words after a number: "20 тысяч", "1,5 млн", "три миллиарда".
+RU_SCALES: dict[str, str] = {
+    "тысяча": "thousand", "тысячи": "thousand", "тысяч": "thousand", "тысячу": "thousand",
+    "тысячей": "thousand", "тысячам": "thousand", "тысячами": "thousand",
+    "тыс": "thousand", "тыс.": "thousand",
+    "миллион": "million", "миллиона": "million", "миллионов": "million", "млн": "million",
+    "млн.": "million",
+    "миллиард": "billion", "миллиарда": "billion", "миллиардов": "billion", "млрд": "billion",
+    "млрд.": "billion",
+}  # fmt: skip
+# A scale word with no number before it is one of it: "тысяча", "около тысячи", "более сотни".
+RU_ONE_OF: dict[str, str] = {
+    "сотня": "a hundred", "сотню": "a hundred", "сотни": "a hundred",
+    "тысяча": "a thousand", "тысячу": "a thousand", "тысячи": "a thousand",
+    "миллион": "a million", "миллиона": "a million",
+    "миллиард": "a billion", "миллиарда": "a billion",
+}  # fmt: skip
+# The plural forms among them are vague words when nothing hedges them ("тысячи" alone).
+RU_PLURAL_WHEN_BARE = {"сотни", "тысячи"}
+RU_PERCENT = {"процент", "процента", "процентов", "проц.", "%"}
+
+# Vague quantity words -> the English vague word, whose range (and a project's
+# [tool.factcheck.vague] override) applies.
+RU_VAGUE: dict[str, str] = {
+    "несколько сотен": "a few hundred",
+    "сотни": "hundreds",
+    "тысячи": "thousands",
+    "десятки тысяч": "tens of thousands",
+    "десятки": "dozens",
+    "сотни тысяч": "hundreds of thousands",
+}
+
+# Words that multiply or count what comes before them: as a unit they are refused,
+# so each becomes the English quantifier the English reader refuses.
+RU_QUANTIFIERS: dict[str, str] = {
+    **{w: "dozen" for w in ("дюжина", "дюжины", "дюжин", "дюжину")},
+    **{w: "hundreds" for w in ("сотня", "сотни", "сотен", "сотню")},
+    **{w: "thousands" for w in ("тысяча", "тысячи", "тысяч", "тысячу", "тыс", "тыс.")},
+    **{w: "millions" for w in ("миллион", "миллиона", "миллионов", "миллионы", "млн", "млн.")},
+    **{w: "billions" for w in ("миллиард", "миллиарда", "миллиардов", "миллиарды", "млрд")},
+    **{w: "dozens" for w in ("десяток", "десятка", "десятки", "десятков")},
+    **{w: "percent" for w in ("процент", "процента", "процентов")},
+}  # fmt: skip
+
+# Fractions: a numerator word and a denominator word -> the English fraction words.
+RU_NUMERATORS: dict[str, int] = {
+    "одна": 1, "одной": 1, "одну": 1, "две": 2, "двух": 2, "три": 3, "трех": 3,
+    "четыре": 4, "четырех": 4,
+}  # fmt: skip
+RU_DENOMINATORS: dict[str, int] = {
+    "половина": 2, "половины": 2, "половину": 2, "половиной": 2,
+    "треть": 3, "трети": 3, "третью": 3, "третей": 3,
+    "четверть": 4, "четверти": 4, "четвертью": 4, "четвертей": 4,
+    "пятая": 5, "пятой": 5, "пятую": 5, "пятых": 5, "пятые": 5,
+}  # fmt: skip
+RU_FRACTIONS: dict[tuple[int | None, int], str] = {
+    (None, 2): "half", (1, 2): "one half",
+    (None, 3): "a third", (1, 3): "one third", (2, 3): "two thirds",
+    (None, 4): "a quarter", (1, 4): "one quarter", (3, 4): "three quarters",
+    (None, 5): "a fifth", (1, 5): "one fifth", (2, 5): "two fifths", (3, 5): "three fifths",
+    (4, 5): "four fifths",
+}  # fmt: skip
+
+RU_WITH_MORE = {"половиной", "лишним", "небольшим", "гаком", "хвостиком", "копейками"}
+
+
+def ru_number_words() -> set[str]:
+    """Every Russian word the phrase reader (ru.py) takes as (part of) a number, a fraction,
+    a scale, a quantity or a multiplier: coverage finds figures by the same words. "один"
+    and "ноль" are left out (too common alone), and so are the ordinal fifths (пятой)."""
+    units = {w for w, n in RU_UNITS.items() if n > 1}
+    halves_to_quarters = {w for w, d in RU_DENOMINATORS.items() if d < 5}
+    words = (
+        units
+        | set(RU_TEENS)
+        | set(RU_TENS)
+        | set(RU_HUNDREDS)
+        | set(RU_SCALES)
+        | set(RU_QUANTIFIERS)
+    )
+    percent = {w for w, english in RU_QUANTIFIERS.items() if english == "percent"}
+    return (words - percent) | halves_to_quarters | set(RU_MULTIPLIERS)

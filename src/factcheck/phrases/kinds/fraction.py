@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from factcheck.phrases import ru
+from factcheck.phrases import lexicon, ru
 from factcheck.phrases.kinds.base import Judgement, Kind, Reader, Reading, RuReader, Said, show
 from factcheck.phrases.lexicon import FRACTION_WORDS
 from factcheck.phrases.model import Phrase, PhraseError
@@ -54,16 +54,16 @@ def read_ru(said: ru.RuSaid) -> int | None:
     words, i = said.words, said.start
     numerator: int | None = None
     j = i
-    if j < len(words) and words[j] in ru.NUMERATORS and words[j + 1 : j + 2]:
-        if words[j + 1] not in ru.DENOMINATORS:
+    if j < len(words) and words[j] in lexicon.RU_NUMERATORS and words[j + 1 : j + 2]:
+        if words[j + 1] not in lexicon.RU_DENOMINATORS:
             return None
-        numerator, j = ru.NUMERATORS[words[j]], j + 1
-    if j >= len(words) or words[j] not in ru.DENOMINATORS:
+        numerator, j = lexicon.RU_NUMERATORS[words[j]], j + 1
+    if j >= len(words) or words[j] not in lexicon.RU_DENOMINATORS:
         return None
-    key = (numerator, ru.DENOMINATORS[words[j]])
-    if key not in ru.FRACTIONS:
+    key = (numerator, lexicon.RU_DENOMINATORS[words[j]])
+    if key not in lexicon.RU_FRACTIONS:
         raise ru.Unreadable(f"cannot read the fraction in '{said.norm}'", words[j])
-    said.out.add(ru.FRACTIONS[key], " ".join(words[i : j + 1]))
+    said.out.add(lexicon.RU_FRACTIONS[key], " ".join(words[i : j + 1]))
     return j + 1
 
 

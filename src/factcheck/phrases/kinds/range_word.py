@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck.phrases import ru
+from factcheck.phrases import lexicon, ru
 from factcheck.phrases.kinds.base import (
     Judgement,
     Kind,
@@ -37,10 +37,10 @@ def read_ru(said: ru.RuSaid) -> int | None:
     """Тысячи, несколько сотен: the English vague word, when nothing hedges it."""
     if said.hedge is not None:
         return None
-    vague, j = ru.longest(said.words, said.start, ru.VAGUE)
+    vague, j = ru.longest(said.words, said.start, lexicon.RU_VAGUE)
     if vague is None:
         return None
-    said.out.add(ru.VAGUE[vague], vague)
+    said.out.add(lexicon.RU_VAGUE[vague], vague)
     return j
 
 
