@@ -174,7 +174,18 @@ class ClaimFailed(Exception):
     pass
 
 
-class ClaimItem(pytest.Item):
+class _FactcheckItem(pytest.Item):
+    """A failed check shows its own message, not a traceback into this plugin."""
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ClaimFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+
+class ClaimItem(_FactcheckItem):
     def __init__(self, *, claim: ClaimResult, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own node arguments
         self.claim = claim
@@ -210,18 +221,11 @@ class ClaimItem(pytest.Item):
             + ("\n  note:    circular: the data cites this very publication" if c.circular else "")
         )
 
-    def repr_failure(
-        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
-    ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
-
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.claim.line - 1, f"claim {self.claim.id}"
 
 
-class CoverageItem(pytest.Item):
+class CoverageItem(_FactcheckItem):
     """Every figure of the article is in some claim's quote, and every quote is in it."""
 
     def __init__(self, *, source: SourceReport, **kwargs: object) -> None:
@@ -234,13 +238,6 @@ class CoverageItem(pytest.Item):
         gap = coverage_gap(self.source)
         if gap:
             raise ClaimFailed(f"{self.source.file}: {gap}")
-
-    def repr_failure(
-        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
-    ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"coverage of {self.source.text}"

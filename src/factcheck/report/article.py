@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from factcheck.coverage import REQUIRED, Figure, find_figures, quote_spans, sentence_around
+from factcheck.report._common import VERDICT_ORDER
 from factcheck.results import ClaimResult
 
-WORST_FIRST = ("fail", "error", "warn", "pass", "skip")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u2009\u202f\u2007 ](?=\d{3}(?!\d))")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -97,7 +97,7 @@ def tip(claim: ClaimResult) -> str:
 
 
 def _mark(text: str, owners: list[ClaimResult]) -> Mark:
-    owners = sorted(owners, key=lambda c: WORST_FIRST.index(c.verdict))
+    owners = sorted(owners, key=lambda c: VERDICT_ORDER.index(c.verdict))
     first = owners[0]
     evidence = None if first.evidence_kind is None else str(first.evidence_kind)
     return Mark(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.results.claims import VERDICTS, ClaimResult, Verdict
+from factcheck.results.claims import VERDICTS, ClaimResult
 from factcheck.results.datasets import DatasetReport
 from factcheck.results.values import (
     Figure,
@@ -278,6 +278,3 @@ class RunReport:
 
     def claim(self, claim_id: str) -> ClaimResult | None:
         return next((c for c in self.claims if c.id == claim_id), None)
-
-    def counted(self, verdict: Verdict) -> int:
-        return self.summary.counts.get(verdict, 0)
