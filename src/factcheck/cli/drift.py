@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
+from factcheck.cli.common import (
+    ROOT_OPTION,
+    echo,
+    policy_of,
+    print_problems,
+    read_limited,
+    trust_options,
+)
 from factcheck.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -50,7 +57,6 @@ def _no_history(root: Path, claim_id: str) -> str:
 @trust_options
 def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
-    from factcheck.cli_common import print_problems
     from factcheck.drift.lock import write_lock
     from factcheck.run import Options, run_check
 
@@ -118,7 +124,6 @@ MAX_REPORT_BYTES = 1024 * 2**20
 
 
 def _read_report(path: Path) -> RunReport:
-    from factcheck.cli_common import read_limited
     from factcheck.drift.diff import is_report
     from factcheck.results import RunReport
 
