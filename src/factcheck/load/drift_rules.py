@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from factcheck.load.spec import TomlValue
-
 RULE_KEYS = ("absolute", "relative", "lower", "upper")
 WHERE = "pyproject.toml [tool.factcheck.drift]"
 
@@ -19,7 +17,7 @@ class RuleError(ValueError):
     pass
 
 
-def _number(key: str, value: TomlValue, where: str) -> float:
+def _number(key: str, value: object, where: str) -> float:
     if key == "relative" and isinstance(value, str) and value.strip().endswith("%"):
         try:
             return float(value.strip()[:-1]) / 100
@@ -32,7 +30,7 @@ def _number(key: str, value: TomlValue, where: str) -> float:
     )
 
 
-def _parse(table: Mapping[str, TomlValue], where: str) -> dict[str, float]:
+def _parse(table: Mapping[str, object], where: str) -> dict[str, float]:
     rules: dict[str, float] = {}
     for key, value in table.items():
         if key not in RULE_KEYS:
@@ -45,11 +43,11 @@ def _parse(table: Mapping[str, TomlValue], where: str) -> dict[str, float]:
     return rules
 
 
-def project_rules(settings: Mapping[str, TomlValue]) -> dict[str, float]:
+def project_rules(settings: Mapping[str, object]) -> dict[str, float]:
     return _parse({k: v for k, v in settings.items() if k != "claims"}, WHERE)
 
 
-def rules_for(settings: Mapping[str, TomlValue], claim_id: str) -> dict[str, float]:
+def rules_for(settings: Mapping[str, object], claim_id: str) -> dict[str, float]:
     """The project's rules with the claim's own table laid over them, key by key."""
     rules = project_rules(settings)
     claims = settings.get("claims")
@@ -62,7 +60,7 @@ def rules_for(settings: Mapping[str, TomlValue], claim_id: str) -> dict[str, flo
     return rules
 
 
-def check_rules(settings: Mapping[str, TomlValue], claim_ids: Iterable[str]) -> list[str]:
+def check_rules(settings: Mapping[str, object], claim_ids: Iterable[str]) -> list[str]:
     """Every problem in the drift settings, so a typo never silently loosens nothing."""
     problems: list[str] = []
     try:

@@ -232,7 +232,7 @@ class Settings:
     vague_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     tolerance: Tolerance | None = None  # [tool.factcheck.defaults]; a file's defaults override it
     rounding: str = "half_up"
-    drift: dict[str, TomlValue] = field(default_factory=dict)
+    drift: dict[str, object] = field(default_factory=dict)  # checked by load/drift_rules.py
     limits: Limits = field(default_factory=Limits)  # load/limits.py; docs/security.md
     python_schemas: bool = True  # False under --no-python-schemas: schemas/*.py refused
     refused: set[str] = field(default_factory=set)  # folders outside the root: never read
