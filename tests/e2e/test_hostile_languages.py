@@ -28,7 +28,7 @@ def test_deep_texts_are_config_errors_in_lint_and_check(project, factcheck) -> N
         f'"{"not " * 495}article = 1"}}}}\n'
         f'  - {{id: plus, quote: q, claim: "1", expr: "{" + ".join(["1"] * 490)}"}}\n'
         '  - {id: round30, quote: q, claim: "1", expr: "round(1.5, 30)"}\n'
-        "  - {id: filler, quote: q, claim: \"1\", expr: \"1\"}\n"
+        '  - {id: filler, quote: q, claim: "1", expr: "1"}\n'
         "  - {id: wd, quote: q, claim: \"1\", expr: \"working_days('RU', '0001-01-01', "
         "'9999-12-31')\"}\n",
     )
