@@ -10,6 +10,7 @@ be "never negative", a category list that may be incomplete). It never overwrite
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import click
 
 from factcheck.cli_common import ROOT_OPTION, echo
+from factcheck.load.paths import inside
 
 MAX_CATEGORIES = 20  # more distinct strings than this are free text, not categories
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
@@ -229,13 +231,19 @@ def schema(root: Path, dataset: str, output: str | None) -> None:
         echo(inferred.yaml, nl=False, block=True)
     else:
         target = Path(output) if output else root / target_rel
-        existing = [p for p in (target, target.with_suffix(".py")) if p.exists()]
+        # lexists: a symbolic link, even one to nothing, is never written through (it could
+        # lead anywhere: `schemas/x.yaml -> ~/.bashrc`), as for reports and drafts.
+        existing = [p for p in (target, target.with_suffix(".py")) if os.path.lexists(p)]
         if existing:
+            link = " (a symbolic link)" if existing[0].is_symlink() else ""
             echo(
-                f"Error: {existing[0]} exists; factcheck schema never overwrites a schema "
+                f"Error: {existing[0]} exists{link}; factcheck schema never overwrites a schema "
                 "(-o PATH writes elsewhere, -o - prints it)",
                 err=True,
             )
+            sys.exit(2)
+        if not output and not inside(root, target.parent):
+            echo(f"Error: {target.parent} leads outside the project root (a symlink)", err=True)
             sys.exit(2)
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, inferred.yaml)

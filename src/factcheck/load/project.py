@@ -50,7 +50,9 @@ def load_project(
     datasets = (
         {} if settings.refused & {"data", "schemas"} else load_catalog(root, settings, problems)
     )
-    columns = {name: dataset_columns(spec, problems) for name, spec in datasets.items()}
+    columns = {
+        name: dataset_columns(spec, problems, settings.limits) for name, spec in datasets.items()
+    }
 
     files = only_files if only_files is not None else claims_files(root, settings, problems)
     claims, sources = [], []
