@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 
 INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
@@ -67,7 +67,6 @@ def gx_export(
     its schema) once everything was written; 2 when OUT is not empty,
     great-expectations is not installed, or the project cannot be read.
     """
-    from factcheck.cli_common import print_problems
     from factcheck.exitcodes import ExitCode
     from factcheck.export.gx_site import export, import_gx
     from factcheck.run import Options, run_check
