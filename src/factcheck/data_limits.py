@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from factcheck.load.limits import Limits
 
@@ -44,7 +44,7 @@ def rows_problem(rows: int, limits: Limits) -> str | None:
     return limits.exceeded("data_rows", f"{rows:,} rows") if rows > limits.data_rows else None
 
 
-def _count(handle: BinaryIO, needle: bytes, most: int, enough: int) -> tuple[int, bool]:
+def _count(handle: IO[bytes], needle: bytes, most: int, enough: int) -> tuple[int, bool]:
     """Occurrences of `needle` in a binary stream, reading at most `most` bytes, in chunks
     (a match across two chunks is counted once: the carried tail is shorter than it), and
     whether that is all of them: counting stops once more than `enough` are found, so a

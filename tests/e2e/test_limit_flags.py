@@ -42,6 +42,12 @@ RAISED = ["expr_depth=200", "expr_chars=30000", "number_digits=150", "calendar_y
 def _project(tmp_path: Path) -> Path:
     root = tmp_path / "weather"
     shutil.copytree(PROJECTS / "weather", root, ignore=shutil.ignore_patterns(".factcheck"))
+    # Within the default: numbers of 99 digits are read, filtered and computed (a 50-digit
+    # number in an expr was a traceback in issue 10, then refused at 40 digits).
+    nines = "9" * 99
+    big = _metric("big_where", "48", f"rain_mm < {nines}")
+    big += f'\n  - {{id: big_expr, quote: q, claim: "2", expr: "{nines}0 / {nines}"}}'
+    (root / "claims" / "big.yaml").write_text(f"source: {{title: big}}\nclaims:\n{big}\n")
     for name, claim in CLAIMS.items():
         (root / "claims" / f"{name}.yaml").write_text(
             f"source: {{title: {name} (synthetic)}}\nclaims:\n{claim}\n"
@@ -90,6 +96,9 @@ def test_raised_limits_compute_on_every_engine(factcheck, tmp_path, engine: str)
     assert claims["deep"]["actual"] == _rows_with_rain() == 48
     assert claims["deep"]["verdict"] == "pass"
     assert claims["long"]["actual"] == 48 and claims["digits"]["actual"] == 1
+    assert claims["big_where"]["actual"] == 48 and claims["big_where"]["verdict"] == "pass"
+    assert claims["big_expr"]["verdict"] == "fail"  # 10, not 2: computed, not a crash
+    assert claims["big_expr"]["actual"] == 10
     years = claims["years"]  # 101 calendar years of Russian working days: fewer than weekdays
     first, weekdays = date(1950, 1, 1), 0
     for offset in range((date(2050, 12, 31) - first).days + 1):
