@@ -65,7 +65,7 @@ def number(rest: str, text: str) -> tuple[Number, str]:
     written = len(digits) + len(dec or "")
     if written > current().number_digits:
         raise NotAKey(
-            current().exceeded("number_digits", f"{written:,}"), found.group(0)[:20] + "…"
+            current().exceeded("number_digits", f"{written:,} digits"), found.group(0)[:20] + "…"
         )
     scale = DIGIT_SCALES.get(found.group("scale") or "", 1)
     written = rest[:shift] + found.group(0).strip()
