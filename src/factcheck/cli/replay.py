@@ -37,12 +37,12 @@ def replay(
     except ReportError as exc:
         echo(f"Error: {exc}", err=True)
         sys.exit(int(ExitCode.CONFIG))
-    engine = old.get("engine") or None
+    engine = old.engine or None
     if engine is not None and engine not in engine_names():
         echo(f"Error: {report}: the report's engine {engine!r} is not known here", err=True)
         sys.exit(int(ExitCode.CONFIG))
     policy = policy_of(no_python_schemas, limits)
-    options = Options(root=root, engine=engine, strict=bool(old.get("strict")), policy=policy)
+    options = Options(root=root, engine=engine, strict=old.strict, policy=policy)
     outcome = run_check(options)
     if outcome.report is None:
         print_problems(outcome.problems)
