@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
-from factcheck.load.limits import Policy
+from factcheck.load.limits import Policy, in_force
 from factcheck.load.project import load_project
 from factcheck.load.references import dependency_order, with_references
 from factcheck.load.spec import ClaimSpec, Project, claims_used
@@ -120,12 +120,13 @@ def run_check(options: Options) -> Outcome:
 
     claims = dependency_order(project.claims)
     needed = _needed(claims, options)
-    try:
-        computed = _compute(engine, claims, needed, results, options)
-    finally:
-        _close(results)
-    lap("compute")
-    judged = judge_claims(claims, needed, options, computed, results)
+    with in_force(limits):  # a where/expr tree deeper than usual is walked here again
+        try:
+            computed = _compute(engine, claims, needed, results, options)
+        finally:
+            _close(results)
+        lap("compute")
+        judged = judge_claims(claims, needed, options, computed, results)
     lap("judge")
 
     by_id = {c.id: c for c in project.claims}
