@@ -625,9 +625,7 @@ def write_data(cases: pd.DataFrame, path: Path) -> None:
         con.execute(f"COPY (SELECT * REPLACE ({dates}) FROM cases) TO '{path}' (HEADER)")
 
 
-def write_project(
-    out: Path, rows: int, claims: list[dict[str, Any]], data: Path
-) -> dict[str, Any]:
+def write_project(out: Path, rows: int, claims: list[dict[str, Any]], data: Path) -> dict[str, Any]:
     """One project in `out` over `data` (hard-linked into it, so several projects share one
     file); returns {claim id: expected verdict and actual}."""
     for folder in ("claims", "data", "schemas"):
