@@ -53,11 +53,11 @@ def aggregate_sql(metric: Metric) -> str:
     return AGG[metric[0]].format(c=f'"{column}"' if column else "*")
 
 
-def where_sql(where: str | None, by: str | None = None) -> str:
-    conditions = [f"({where})"] if where else []
-    if by:  # rows without a key form no group (factcheck leaves them out too)
-        conditions.append(f"{KEYS.get(by, by)} IS NOT NULL")
-    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+def where_sql(where: str | None) -> str:
+    # No `key IS NOT NULL` for grouped queries: the generated keys (received, court,
+    # region) are never null, and an analyst who knows that would not compute a month's
+    # strftime twice per row.
+    return f" WHERE {where}" if where else ""
 
 
 def per_scan(con: duckdb.DuckDBPyConnection, metrics: list[Metric]) -> dict:
@@ -74,7 +74,7 @@ def per_scan(con: duckdb.DuckDBPyConnection, metrics: list[Metric]) -> dict:
             continue
         key = KEYS.get(by, f'"{by}"')
         rows = con.execute(
-            f"SELECT {key} AS k, {selects} FROM t{where_sql(where, by)} GROUP BY k"
+            f"SELECT {key} AS k, {selects} FROM t{where_sql(where)} GROUP BY k"
         ).fetchall()
         for i, m in enumerate(batch):
             values[m] = {str(r[0]): r[1 + i] for r in rows}

@@ -651,7 +651,8 @@ def write_project(out: Path, rows: int, claims: list[dict[str, Any]], data: Path
     write_yaml(out / "data/datasets.yaml", header, catalog)
     claims = [dict(c) for c in claims]
     expected = {
-        c["id"]: {"verdict": c.pop("_expected"), "actual": c.pop("_actual")} for c in claims
+        c["id"]: {"verdict": c.pop("_expected", None), "actual": c.pop("_actual", None)}
+        for c in claims
     }
     document = {
         "source": {
@@ -663,11 +664,16 @@ def write_project(out: Path, rows: int, claims: list[dict[str, Any]], data: Path
         "claims": claims,
     }
     write_yaml(out / "claims/bench.yaml", header, document)
+    if rows > 10_000_000:  # factcheck's default data_rows limit: raised as a user would
+        limits = f"[tool.factcheck.limits]\ndata_rows = {rows}\n"
+        (out / "pyproject.toml").write_text(header + limits, encoding="utf-8")
     (out / "README.md").write_text(
         README.format(seed=SEED, rows=rows, data=name, claims=len(claims)), encoding="utf-8"
     )
     sidecar = out.with_name(out.name + ".expected.json")
-    sidecar.write_text(json.dumps(expected, indent=1, default=str), encoding="utf-8")
+    sidecar.unlink(missing_ok=True)
+    if all(e["verdict"] for e in expected.values()):  # not for tiled rows (tile_matrix)
+        sidecar.write_text(json.dumps(expected, indent=1, default=str), encoding="utf-8")
     return expected
 
 
@@ -695,6 +701,47 @@ def generate_matrix(
             out = project_dir(base, rows, count, fmt)
             made[out] = write_project(out, rows, claims[:count], data)
     return made
+
+
+def tile_matrix(base: Path, rows: int, times: int, counts: list[int], formats: list[str]) -> None:
+    """Projects with the rows of `base`'s ROWS-row table repeated `times` times (case ids
+    renumbered, so they stay unique) and its claims: a cheap larger table when generating
+    the claims anew would take too long (their cost grows with rows x claims). The claims'
+    numbers were derived from the smaller table, so no expected verdicts are written; the
+    bench still compares every figure with the hand-written SQL's."""
+    import duckdb
+
+    source = base / f"cases-{rows}.parquet"
+    total = rows * times
+    claims = yaml.safe_load(project_dir(base, rows, max(counts), formats[0]).joinpath(
+        "claims/bench.yaml").read_text(encoding="utf-8"))["claims"]  # fmt: skip
+    with duckdb.connect() as con:
+        tiles = " UNION ALL ".join(
+            f"SELECT {k} AS k, file_row_number AS i, * FROM read_parquet('{source}', "
+            "file_row_number = true)"
+            for k in range(times)
+        )
+        renumbered = (
+            "SELECT * EXCLUDE (k, i, file_row_number) REPLACE "
+            f"('C' || lpad(CAST(k * {rows} + i + 1 AS VARCHAR), 8, '0') AS case_id) "
+            f"FROM ({tiles}) ORDER BY k, i"
+        )
+        for fmt in formats:
+            data = base / f"cases-{total}.{fmt}"
+            if not data.exists():
+                dates = (
+                    "CAST(received AS DATE) AS received, CAST(verdict_date AS DATE) AS verdict_date"
+                )
+                select = (
+                    renumbered
+                    if fmt == "parquet"
+                    else f"SELECT * REPLACE ({dates}) FROM ({renumbered})"
+                )
+                options = "FORMAT parquet" if fmt == "parquet" else "HEADER"
+                con.execute(f"COPY ({select}) TO '{data}.tmp' ({options})")
+                Path(f"{data}.tmp").rename(data)
+            for count in counts:
+                write_project(project_dir(base, total, count, fmt), total, claims[:count], data)
 
 
 def generate(out: Path, rows: int, count: int, parquet: bool = False) -> dict[str, Any]:
@@ -725,8 +772,19 @@ def main() -> None:
         help="csv,parquet: OUT is a folder; one project per claim count and format in it, "
         "named project-ROWS-CLAIMS-FORMAT, sharing one data file per format",
     )
+    parser.add_argument(
+        "--tile",
+        type=int,
+        metavar="TIMES",
+        help="with --matrix: make ROWS x TIMES row projects from the ROWS-row ones in OUT "
+        "(rows repeated, ids renumbered, the same claims, no expected verdicts)",
+    )
     args = parser.parse_args()
     out: Path = args.out_option or args.out
+    if args.tile:
+        tile_matrix(out, args.rows, args.tile, args.claims, args.matrix.split(","))
+        print(f"wrote {args.rows * args.tile:,} SYNTHETIC rows ({args.rows:,} x {args.tile})")
+        return
     if args.matrix:
         made = generate_matrix(out, args.rows, args.claims, args.matrix.split(","))
     else:

@@ -1,7 +1,7 @@
 """Benchmark factcheck against hand-written DuckDB SQL measured in the same run.
 
 For every cell of the matrix (rows x claims x format) each command runs as a whole
-process: one warm-up (file cache, bytecode; skipped with --repeat 1 above 1M rows), then
+process: one warm-up round (file cache, bytecode; --no-warmup skips it), then
 --repeat rounds interleaved so machine drift hits every command alike. The tables show
 the median wall time, the median CPU time (user + system of the process and the children
 it waited for: steadier than wall time on a shared machine), the peak resident memory
@@ -93,18 +93,16 @@ def timed(cmd: list[str], timeout: float | None) -> Run:
 
 
 def ensure_projects(base: Path, rows: int, counts: list[int], formats: list[str]) -> None:
-    generator = HERE / "generate.py"
+    """Generate the projects that are missing (delete bench/out to regenerate)."""
     missing = [
         (c, f)
         for c in counts
         for f in formats
         if not (project_dir(base, rows, c, f) / "claims/bench.yaml").exists()
-        or (project_dir(base, rows, c, f) / "claims/bench.yaml").stat().st_mtime
-        < generator.stat().st_mtime
     ]
     if missing:
         subprocess.run(
-            [PY, str(generator), str(base), "--rows", str(rows), "--claims",
+            [PY, str(HERE / "generate.py"), str(base), "--rows", str(rows), "--claims",
              ",".join(map(str, counts)), "--matrix", ",".join(formats)],
             check=True,
         )  # fmt: skip
@@ -177,10 +175,6 @@ def commands(project: Path, tmp: Path, tools: list[str], sql_modes: list[str]) -
             flag = ["--engine", engine] if engine else []
             label = "factcheck check" + (f" --engine {engine}" if engine else " (default engine)")
             cmds[label] = ([*check, *flag, "--format", f"json:{out}"], out)
-    if "postgres" in tools and (project / "postgres" / "claims").exists():
-        out = tmp / "postgres.json"
-        pg = [*FACTCHECK, "check", "--root", str(project / "postgres"), "--no-history"]
-        cmds["factcheck check, data in PostgreSQL"] = ([*pg, "--format", f"json:{out}"], out)
     return cmds
 
 
@@ -200,7 +194,7 @@ def run_cell(
     runs: dict[str, list[Run]] = {name: [] for name in cmds}
     skipped: dict[str, str] = {name: "not run: above the row cap (--max-rows-*)" for name in capped}
     load = [os.getloadavg()[0]]
-    rounds = args.repeat + (1 if args.repeat > 1 or rows <= 1_000_000 else 0)
+    rounds = args.repeat + (1 if args.warmup else 0)
     for i in range(rounds):
         for name, (cmd, _) in cmds.items():
             if name in skipped:
@@ -290,8 +284,7 @@ def main() -> None:
     parser.add_argument(
         "--tools",
         default=DEFAULT_TOOLS,
-        help=f"comma list of sql, factcheck, pandas, gx, spark, postgres (default {DEFAULT_TOOLS}"
-        "; postgres needs bench/postgres.py to have loaded the table)",
+        help=f"comma list of sql, factcheck, pandas, gx, spark (default {DEFAULT_TOOLS})",
     )
     parser.add_argument(
         "--sql",
@@ -302,6 +295,12 @@ def main() -> None:
     parser.add_argument("--max-rows-spark", type=int, default=10_000_000)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per command")
     parser.add_argument("--data", type=Path, default=HERE / "out", help="where projects live")
+    parser.add_argument(
+        "--warmup",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="one untimed round first (file cache, bytecode); --no-warmup for big runs",
+    )
     parser.add_argument("--quick", action="store_true", help="100k rows, 100 claims, 1 round")
     args = parser.parse_args()
     if args.quick:
