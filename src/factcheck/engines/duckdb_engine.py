@@ -6,12 +6,16 @@ literals re-rendered), never from the user's text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
+from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain, whole
 from factcheck.lang.sql import aggregate_sql, group_key_sql, quote_ident, where_to_sql
+from factcheck.validate import ValidatesInPlace
 
 if TYPE_CHECKING:
+    import duckdb
+
+    from factcheck.engines.base import SqlSession
     from factcheck.lang.where import GroupKey
     from factcheck.plan import MetricKey, Scan
 
@@ -19,9 +23,11 @@ if TYPE_CHECKING:
 _DATE_TYPES = ("DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_US")
 
 
-class DuckDBEngine:
+class DuckDBEngine(ValidatesInPlace):
+    """Validates files where they lie (DuckDB opens them: `ValidatesInPlace`) and a
+    database dataset in its database, and computes each scan as SQL on the same rows."""
+
     name = "duckdb"
-    needs_frame = False
 
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
@@ -31,8 +37,7 @@ class DuckDBEngine:
             keys: dict[GroupKey, str] = {}
             if isinstance(source.session, duckdb.DuckDBPyConnection):
                 keys = materialise(source.session, scans)
-            errors = getattr(source.session, "errors", (duckdb.Error,))
-            return self.compute_on(source.session, scans, errors, keys)
+            return self.compute_on(source.session, scans, source.errors, keys)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
@@ -43,7 +48,7 @@ class DuckDBEngine:
 
     def compute_on(
         self,
-        con: Any,
+        con: SqlSession,
         scans: list[Scan],
         errors: tuple[type[BaseException], ...],
         keys: dict[GroupKey, str] | None = None,
@@ -56,7 +61,7 @@ class DuckDBEngine:
         return compute_each(scans, lambda scan: self._scan(con, scan, known), errors)
 
     def _scan(
-        self, con: Any, scan: Scan, keys: dict[GroupKey, str]
+        self, con: SqlSession, scan: Scan, keys: dict[GroupKey, str]
     ) -> dict[MetricKey, MetricResult]:
         metrics = list(scan.metrics)
         selects = [aggregate_sql(agg, col) for agg, col in scan.metrics.values()]
@@ -64,7 +69,9 @@ class DuckDBEngine:
         if scan.by is None:
             sql = f"SELECT count(*), {', '.join(selects)} FROM t{where}"
             row = con.execute(sql).fetchone()
-            rows = int(row[0])
+            if row is None:
+                raise ValueError("the database answered no row to an aggregate")
+            rows = whole(row[0])
             return {k: MetricResult(rows, plain(v)) for k, v in zip(metrics, row[1:], strict=True)}
         key_sql = quote_ident(keys[scan.by]) if scan.by in keys else group_key_sql(scan.by)
         # No alias for the key: any alias could be a column's name too (a column named
@@ -76,7 +83,7 @@ class DuckDBEngine:
             "GROUP BY 1 ORDER BY 1"
         )
         fetched = con.execute(sql).fetchall()
-        rows = sum(int(r[1]) for r in fetched)
+        rows = sum(whole(r[1]) for r in fetched)
         out = {}
         for i, key in enumerate(metrics):
             groups = {group_key(r[0]): plain(r[2 + i]) for r in fetched}
@@ -84,7 +91,7 @@ class DuckDBEngine:
         return out
 
 
-def materialise(con: Any, scans: list[Scan]) -> dict[GroupKey, str]:
+def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[GroupKey, str]:
     """Replace the validated view `t` (the file's rows, cast as the schema coerces them) by
     a temporary table holding its result, once per connection; return the columns added
     to it that hold the scans' date-derived group keys (month, quarter, ...).
@@ -103,7 +110,8 @@ def materialise(con: Any, scans: list[Scan]) -> dict[GroupKey, str]:
     CSV, the rows would otherwise be held twice).
     """
     views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
-    if not con.execute(views).fetchone()[0]:
+    made = con.execute(views).fetchone()
+    if made is None or not made[0]:
         return {}  # already a table (a second computation on the same rows)
     types = {str(r[0]): str(r[1]).upper() for r in con.execute("DESCRIBE t").fetchall()}
     taken = {name.lower() for name in types}  # DuckDB's names are case-insensitive
