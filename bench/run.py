@@ -271,6 +271,24 @@ def print_table(title: str, entries: list[dict[str, Any]]) -> None:
             )
 
 
+def summary(results: Path) -> None:
+    """The scaling table (rows x claims x format) of factcheck's default engine, from the
+    latest measurement of each cell in results.jsonl."""
+    latest: dict[tuple[int, int, str], dict[str, Any]] = {}
+    for line in results.read_text().splitlines():
+        entry = json.loads(line)
+        if entry["command"] == "factcheck check (default engine)" and "wall" in entry:
+            latest[(entry["rows"], entry["claims"], entry["format"])] = entry
+    print("| rows | claims | format | wall s | CPU s | peak MB | x SQL wall | x SQL CPU | load |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for (rows, claims, fmt), e in sorted(latest.items()):
+        print(
+            f"| {rows:,} | {claims:,} | {fmt} | {e['wall']:.1f} | {e['cpu']:.1f} | "
+            f"{e['peak_mb']} | {e['x_fastest_sql']:.2f} | {e['x_fastest_sql_cpu']:.2f} | "
+            f"{e['load'][0]}-{e['load'][1]} |"
+        )
+
+
 def _ints(text: str) -> list[int]:
     return [int(x.replace("_", "")) for x in text.split(",")]
 
@@ -302,7 +320,13 @@ def main() -> None:
         help="one untimed round first (file cache, bytecode); --no-warmup for big runs",
     )
     parser.add_argument("--quick", action="store_true", help="100k rows, 100 claims, 1 round")
+    parser.add_argument(
+        "--summary", action="store_true", help="print the scaling table from results.jsonl"
+    )
     args = parser.parse_args()
+    if args.summary:
+        summary(args.data / "results.jsonl")
+        return
     if args.quick:
         args.rows, args.claims, args.repeat, args.formats = [100_000], [100], 1, "csv"
     args.sql = args.sql.split(",")
