@@ -14,7 +14,6 @@ from factcheck.load.columns import dataset_columns
 from factcheck.load.drift_rules import check_rules
 from factcheck.load.limits import Policy
 from factcheck.load.paths import inside
-from factcheck.load.placeholders import check_placeholders
 from factcheck.load.references import resolve_references
 from factcheck.load.settings import line_starting, load_settings
 from factcheck.load.spec import Project, Settings
@@ -56,7 +55,6 @@ def load_project(
     claims, sources = [], []
     broken_ids: set[str] = set()
     for path in files:
-        check_placeholders(path, path.resolve().relative_to(root).as_posix(), problems)
         loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
         if loaded is not None:
             source, file_claims = loaded
