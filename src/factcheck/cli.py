@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factcheck import __version__
+from factcheck import __version__, gcpolicy
 from factcheck.cli_common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
@@ -377,5 +377,6 @@ def register_commands() -> None:
 
 
 def main() -> None:
+    gcpolicy.for_cli()
     register_commands()
     cli(prog_name="factcheck")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.data import file_format, read_frame, sha256
 from factcheck.engines.base import Source, first_line
+from factcheck.gcpolicy import large_import
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
@@ -79,6 +80,9 @@ def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = N
     where = Location(spec.schema_rel or "")
     try:
         with _quiet_pyspark():
+            with large_import():
+                import pandera.pandas  # noqa: F401  (builds every schema, YAML or Python)
+
             return _load_schema(spec, where, problems, limits)
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)
