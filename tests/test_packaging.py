@@ -45,7 +45,7 @@ def test_actions_example_installs_this_distribution() -> None:
 
 
 def test_extras_hint_names_the_distribution() -> None:
-    from factcheck.export.cli import INSTALL_HINT
+    from factcheck.cli.gx_export import INSTALL_HINT
     from factcheck.registry import EXTRAS as _EXTRAS
 
     name = PYPROJECT["project"]["name"]

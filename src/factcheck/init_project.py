@@ -9,10 +9,7 @@ exists only gains the missing line.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-import click
 
 # Twelve invented cases: synthetic, as the catalog says, so no real figure is implied.
 EXAMPLE_CSV = """case_id,received,region,outcome,sentence_years
@@ -147,26 +144,3 @@ def _gitignore(path: Path) -> str:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(("\n" if lines and lines[-1] else "") + f"{IGNORED}\n")
     return f"added {IGNORED} to .gitignore"
-
-
-@click.command(name="init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
-    """Start a project in DIRECTORY (default: here) that `factcheck check` passes at once.
-
-    Writes an example catalog, a small synthetic dataset and its schema, an article and
-    a claims file checking it, `.gitignore` (.factcheck/) and a pyproject table. Never
-    overwrites a file.
-    """
-    try:
-        said = init_project(directory)
-    except OSError as exc:
-        click.echo(f"Error: cannot write in {directory}: {exc.strerror or exc}", err=True)
-        sys.exit(2)
-    for line in said:
-        click.echo(line)
-    where = "" if directory == Path(".") else f" --root {directory}"
-    click.echo(
-        f"next: factcheck check{where}   (then replace the example with your article: "
-        "see README, 'From an article to an annotated report')"
-    )

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION, echo
 from factcheck.suggest_search import (
     AGGREGATE_WORDS,
     HIGH_WORDS,
@@ -335,28 +333,3 @@ def render_text(result: dict[str, Any]) -> str:
         lines += [one_line(line) for line in yaml.splitlines()] + [""]
     lines.append(f"Paste the lines of one under `- id: {result['claim']}` in {result['file']}.")
     return "\n".join(lines) + "\n"
-
-
-@click.command(name="suggest")
-@ROOT_OPTION
-@click.argument("claim_id", metavar="ID")
-@click.option("--dataset", required=True, metavar="NAME", help="The dataset to search.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def suggest_command(root: Path, claim_id: str, dataset: str, fmt: str) -> None:
-    """Propose the data side of claim ID: queries on DATASET that reproduce its figure.
-
-    Prints the best five as YAML to paste, each with the figure and verdict `check`
-    gives it. Exit 0 when one passes, 1 when none does, 2 on a problem.
-    """
-    try:
-        result = suggest(root, claim_id, dataset)
-    except SuggestError as exc:
-        echo(f"Error: {exc.message}", err=True)
-        sys.exit(2)
-    if fmt == "json":
-        payload = {k: v for k, v in result.items() if not k.startswith("_")}
-        echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str), block=True)
-    else:
-        echo(render_text(result), nl=False, block=True)
-    passed = any(c["verdict"] == "pass" for c in result["candidates"])
-    sys.exit(0 if passed else 1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION, echo
+from factcheck.cli.common import ROOT_OPTION, echo, print_problems
 
 INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
@@ -64,7 +64,6 @@ def gx_export(root: Path, out: Path) -> None:
     its schema) once everything was written; 2 when OUT is not empty,
     great-expectations is not installed, or the project cannot be read.
     """
-    from factcheck.cli_common import print_problems
     from factcheck.exitcodes import ExitCode
     from factcheck.export.gx_site import export, import_gx
     from factcheck.run import Options, run_check

@@ -1,8 +1,5 @@
-"""What every command shares: the --root option and how load problems are printed.
-
-Kept apart from cli.py so that command modules living beside their logic (drift/cli.py)
-need not import the command line that registers them.
-"""
+"""What the command modules share: --root, --no-python-schemas and --limit, how load
+problems are printed, and echo (every project word neutralised before a terminal)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli_common import ROOT_OPTION, echo, policy_of, trust_options
+from factcheck.cli.common import (
+    ROOT_OPTION,
+    echo,
+    policy_of,
+    print_problems,
+    read_limited,
+    trust_options,
+)
 from factcheck.exitcodes import ExitCode
 
 
@@ -46,7 +53,6 @@ def _no_history(root: Path, claim_id: str) -> str:
 @trust_options
 def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
-    from factcheck.cli_common import print_problems
     from factcheck.drift.lock import write_lock
     from factcheck.run import Options, run_check
 
@@ -116,7 +122,6 @@ MAX_REPORT_BYTES = 1024 * 2**20
 
 
 def _read_report(path: Path) -> dict:
-    from factcheck.cli_common import read_limited
     from factcheck.drift.diff import is_report
 
     try:

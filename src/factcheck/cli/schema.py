@@ -1,0 +1,58 @@
+"""`factcheck schema DATASET`: a first pandera YAML schema, inferred by infer_schema.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.cli.common import ROOT_OPTION, echo
+
+
+@click.command(name="schema")
+@ROOT_OPTION
+@click.argument("dataset")
+@click.option(
+    "-o", "--output", default=None, metavar="PATH",
+    help="Write here instead (never over a file); '-' prints it.",
+)  # fmt: skip
+def schema(root: Path, dataset: str, output: str | None) -> None:
+    """Infer a pandera YAML schema for DATASET from its data, and say what to tighten.
+
+    Writes schemas/NAME.yaml (the catalog's schema name, else DATASET) unless a schema
+    by that name exists: an existing schema is never overwritten.
+    """
+    from factcheck.data import read_frame
+    from factcheck.infer_schema import infer, locate
+    from factcheck.output import write_atomic
+
+    try:
+        path, target_rel, name = locate(root, dataset)
+    except click.ClickException as exc:
+        echo(f"Error: {exc.message}", err=True)
+        sys.exit(2)
+    try:
+        frame = read_frame(path)
+    except Exception as exc:  # a reader error is a property of the user's file
+        echo(f"Error: cannot read {path.name}: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+    inferred = infer(frame, name)
+    if output == "-":
+        echo(inferred.yaml, nl=False, block=True)
+    else:
+        target = Path(output) if output else root / target_rel
+        existing = [p for p in (target, target.with_suffix(".py")) if p.exists()]
+        if existing:
+            echo(
+                f"Error: {existing[0]} exists; factcheck schema never overwrites a schema "
+                "(-o PATH writes elsewhere, -o - prints it)",
+                err=True,
+            )
+            sys.exit(2)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, inferred.yaml)
+        echo(f"wrote {target} ({len(frame.columns)} columns, {len(frame)} rows)")
+    echo("Tighten what the data alone cannot tell:", err=output == "-")
+    for line in inferred.advice:
+        echo(f"  - {line}", err=output == "-")
