@@ -74,7 +74,7 @@ def _export(outcome: Any, out: Path) -> Export:
     from factcheck.validate import load_schema, read_dataset
 
     gx, gxe = import_gx()
-    project, report = outcome.project, outcome.report
+    project, report = outcome.project, outcome.report.as_dict()  # the JSON form
     problems = Problems()  # run_check read all of it already: no new problem here
     schemas: dict[str, Any] = {}
     frames: dict[str, pd.DataFrame] = {}
