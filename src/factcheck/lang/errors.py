@@ -47,10 +47,10 @@ MAX_DIGITS = 40  # digits in one written number (a float holds about 16 of them)
 
 @cache
 def _parser(grammar: str) -> Lark:
-    from lark import Lark
+    from factcheck.lang.parsers import build_parser
 
     text = (Path(__file__).parent / grammar).read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", propagate_positions=True)
+    return build_parser(grammar, text)
 
 
 def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:
