@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo, print_problems
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 
 INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
@@ -57,7 +57,10 @@ def print_export(result: object) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="An empty or new folder: the GX context (OUT/gx) and its Data Docs.",
 )
-def gx_export(root: Path, out: Path) -> None:
+@trust_options
+def gx_export(
+    root: Path, out: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]
+) -> None:
     """Compile schemas and claims to great-expectations suites, run them, build Data Docs.
 
     Exits with `factcheck check`'s code (0 passed, 1 a claim failed, 3 a dataset failed
@@ -84,9 +87,13 @@ def gx_export(root: Path, out: Path) -> None:
             err=True,
         )
         sys.exit(config)
-    outcome = run_check(Options(root=root))
-    if outcome.report is None:
+    from factcheck.load.limits import in_force
+
+    outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
+    if outcome.report is None or outcome.project is None:
         print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
-    print_export(export(outcome, out))
+    with in_force(outcome.project.settings.limits):  # the suites walk the where trees again
+        exported = export(outcome, out)
+    print_export(exported)
     sys.exit(int(outcome.exit_code))
