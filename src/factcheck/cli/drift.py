@@ -60,6 +60,7 @@ def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
     if outcome.report is None:
         print_problems(outcome.problems)
         sys.exit(int(ExitCode.CONFIG))
+    assert outcome.project is not None  # a run with a report read its project
     path = write_lock(outcome.project.root, outcome.report)
     report = outcome.report
     echo(
