@@ -12,10 +12,13 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import duckdb
     import pandas as pd
+
+    from factcheck.engines.base import Opened
 
 
 def sha256(path: Path) -> str:
@@ -83,7 +86,7 @@ def duckdb_reader(path: Path, fmt: str, whole_sample: bool = False) -> str:
     raise ValueError(f"DuckDB does not read {fmt} files here")
 
 
-def open_in_duckdb(path: Path, fmt: str) -> tuple[Any, dict[str, str]]:
+def open_in_duckdb(path: Path, fmt: str) -> Opened:
     """A DuckDB connection whose view `__rows` is the file's rows with `__row` (the row's
     position, 0-based as pandas' index), and the columns' types as read.
 
@@ -92,6 +95,8 @@ def open_in_duckdb(path: Path, fmt: str) -> tuple[Any, dict[str, str]]:
     bounded: past the limit DuckDB spills to a temporary folder, removed at close.
     """
     import duckdb
+
+    from factcheck.engines.base import Opened
 
     spill = tempfile.mkdtemp(prefix="factcheck-duckdb-")
     con = duckdb.connect(config={"temp_directory": spill, "memory_limit": _memory_limit()})
@@ -111,10 +116,11 @@ def open_in_duckdb(path: Path, fmt: str) -> tuple[Any, dict[str, str]]:
         con.close()
         closer()
         raise
-    return con, {str(row[0]): str(row[1]).upper() for row in described}
+    columns = {str(row[0]): str(row[1]).upper() for row in described}
+    return Opened(con, columns, (duckdb.Error,))
 
 
-def _load_text(con: Any, path: Path, fmt: str) -> None:
+def _load_text(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> None:
     import duckdb
 
     try:
@@ -129,13 +135,3 @@ def _memory_limit() -> str:
     """DuckDB's memory limit: FACTCHECK_DUCKDB_MEMORY (e.g. 2GB), else 1GB; past it DuckDB
     spills to disk rather than growing."""
     return os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")
-
-
-def sniff_csv(path: Path) -> dict[str, str]:
-    """A CSV's columns and the types the default engine reads them as (DuckDB's sniffer,
-    pandas' four types), without loading the file: for engines that read it themselves."""
-    import duckdb
-
-    with duckdb.connect() as con:
-        described = con.execute(f"DESCRIBE SELECT * FROM {duckdb_reader(path, 'csv')}").fetchall()
-    return {str(row[0]): str(row[1]).upper() for row in described}

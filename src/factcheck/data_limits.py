@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from factcheck.load.limits import Limits
 
@@ -42,7 +43,7 @@ def rows_problem(rows: int, limits: Limits) -> str | None:
     return limits.exceeded("data_rows", f"{rows:,} rows") if rows > limits.data_rows else None
 
 
-def _count(handle, needle: bytes, most: int) -> int:  # type: ignore[no-untyped-def]
+def _count(handle: IO[bytes], needle: bytes, most: int) -> int:
     """Occurrences of `needle` in a binary stream, reading at most `most` bytes, in chunks
     (a match across two chunks is counted once: the carried tail is shorter than it)."""
     found = 0

@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from factcheck.data_limits import rows_problem
-from factcheck.engines.base import Source
+from factcheck.engines.base import Answers, Row, Source, first_line
 from factcheck.lang.sql import quote_ident
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatabaseSpec, DatasetSpec
@@ -26,6 +26,8 @@ from factcheck.validate_sql import validate_rows, view_sql
 
 if TYPE_CHECKING:
     import pandas as pd
+    from pandera.api.pandas.container import DataFrameSchema
+    from sqlglot import exp
 
     from factcheck.validate import DatasetResult
 
@@ -77,7 +79,7 @@ class Session:
     def redact(self, text: str) -> str:
         return text.replace(self._secret, "***") if self._secret else text
 
-    def run(self, sql: str) -> list[tuple[Any, ...]]:
+    def run(self, sql: str) -> list[Row]:
         import sqlglot
         from sqlglot import exp
 
@@ -140,7 +142,7 @@ class Session:
         self._conn.close()
 
 
-def _having_without_aliases(tree: Any) -> Any:
+def _having_without_aliases(tree: exp.Expression) -> exp.Expression:
     """PostgreSQL does not let HAVING name a select alias (DuckDB does): inline it."""
     from sqlglot import exp
 
@@ -150,7 +152,9 @@ def _having_without_aliases(tree: Any) -> Any:
             continue
         aliases = {e.alias: e.this for e in select.expressions if isinstance(e, exp.Alias)}
 
-        def inline(node: Any, aliases: dict[str, Any] = aliases) -> Any:
+        def inline(
+            node: exp.Expression, aliases: dict[str, exp.Expression] = aliases
+        ) -> exp.Expression:
             if isinstance(node, exp.Column) and not node.table and node.name in aliases:
                 return aliases[node.name].copy()
             return node
@@ -175,47 +179,43 @@ def display_path(url: str, spec: DatabaseSpec) -> str:
     return f"{parts.scheme}://{host}{port}{parts.path}#{what}"
 
 
-def first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """PostgreSQL's numeric answers as DuckDB gives them: whole numbers int, others float."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
-class Compute:
+class Compute(Answers):
     """What the DuckDB engine computes a database dataset's scans on: its `execute` takes
     the engine's DuckDB SQL over table `t`, names `t` as the validated rows (a CTE over
     the table or query, coerced as the schema says) and runs it in the database."""
 
     def __init__(self, session: Session, view: str) -> None:
-        import psycopg
-        import sqlglot.errors
-
+        super().__init__()
         self.session, self.view = session, view
-        self.errors = (psycopg.Error, sqlglot.errors.SqlglotError)
-        self._rows: list[tuple[Any, ...]] = []
 
-    def execute(self, sql: str) -> Compute:
-        self._rows = self.session.run(f"WITH t AS ({self.view}) {sql}")
-        return self
-
-    def fetchone(self) -> tuple[Any, ...]:
-        return self._rows[0]
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        return self._rows
+    def run(self, sql: str) -> list[Row]:
+        return self.session.run(f"WITH t AS ({self.view}) {sql}")
 
     def close(self) -> None:
         self.session.close()
 
 
+def _errors() -> tuple[type[BaseException], ...]:
+    """What a query in the database raises when it cannot run (or cannot be translated)."""
+    import psycopg
+    import sqlglot.errors
+
+    return (psycopg.Error, sqlglot.errors.SqlglotError)
+
+
 def validate_database(
-    spec: DatasetSpec, schema: Any, in_place: bool, problems: Problems, limits: Limits
+    spec: DatasetSpec,
+    schema: DataFrameSchema | None,
+    in_place: bool,
+    problems: Problems,
+    limits: Limits,
 ) -> DatasetResult | None:
     """Validate a database dataset in the database (its schema's rules as SQL), or, when
     the engine computes in pandas or the schema has a Python check, read it into pandas
@@ -243,8 +243,10 @@ def validate_database(
         rows_from = f"(SELECT CAST(NULL AS BIGINT) AS __row, * FROM {session.relation}) AS __rows"
         _, failures, value = validate_rows(session.run, rows_from, session.columns, rules)
         view = view_sql(rows_from, session.columns, value)
-        source = Source(spec.name, database=spec.database, columns=session.columns)
-        source.session = Compute(session, view)
+        source = Source(
+            spec.name, database=spec.database, columns=session.columns,
+            session=Compute(session, view), errors=_errors(),
+        )  # fmt: skip
         result = DatasetResult(spec, "", rows, not failures, None, failures, source)
     result.fingerprint, result.shown_path = fingerprint, session.display
     return result

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
@@ -27,6 +27,12 @@ from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
 from factcheck.results import EVIDENCE, VERDICTS, ClaimResult, RunReport, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.engines import Engine
+    from factcheck.engines.base import MetricResult
+    from factcheck.plan import MetricKey
+    from factcheck.validate import DatasetResult
 
 
 @dataclass
@@ -45,9 +51,12 @@ class Options:
 class Outcome:
     exit_code: ExitCode
     problems: Problems
-    report: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None  # the JSON edge: plain data, any shape it holds
     project: Project | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    # Each dataset as validated (rows, failures; `frame` when validated in pandas), for a
+    # command that reuses the run's validated data (gx-export). Closed: no live session.
+    datasets: dict[str, DatasetResult] = field(default_factory=dict)
 
 
 def selection_problems(project: Project, options: Options, problems: Problems) -> None:
@@ -79,19 +88,16 @@ def run_check(options: Options) -> Outcome:
     if problems or engine is None:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
 
-    from factcheck.validate import load_schema, validate_dataset
+    from factcheck.validate import load_schema
 
     limits = project.settings.limits
     schemas = {name: load_schema(spec, problems, limits) for name, spec in project.datasets.items()}
     if problems:
         return Outcome(ExitCode.CONFIG, problems, project=project, timings=timings)
-    results = {}
-    opener = getattr(engine, "open_file", None)  # an engine that reads files itself (Spark)
-    for name, spec in project.datasets.items():
+    results: dict[str, DatasetResult] = {}
+    for name, spec in project.datasets.items():  # each where the engine wants its rows
         _say(options, f"validating {spec.rel_path}")
-        result = validate_dataset(
-            spec, schemas[name], not engine.needs_frame, problems, limits, opener
-        )
+        result = engine.validate(spec, schemas[name], problems, limits)
         if result is not None:
             results[name] = result
     if problems:  # a file that cannot be read: every such file is named
@@ -125,7 +131,7 @@ def run_check(options: Options) -> Outcome:
     }  # read each schema once, not once per claim
     for entry in entries:
         entry.fingerprint = fingerprint(by_id[entry.id], by_id, schema_hashes)
-    result = RunReport(
+    report = RunReport(
         factcheck_version=__version__,
         generated=_generated(),
         python=platform.python_version(),
@@ -142,10 +148,10 @@ def run_check(options: Options) -> Outcome:
     )
     lap("report")
     # The JSON edge: from here on the report is plain data (formats, lock, history).
-    return Outcome(code, problems, result.as_dict(), project, timings)
+    return Outcome(code, problems, report.as_dict(), project, timings, results)
 
 
-def _close(results: dict[str, Any]) -> None:
+def _close(results: dict[str, DatasetResult]) -> None:
     for result in results.values():
         result.close()
 
@@ -188,7 +194,7 @@ def _engine_name(project: Project, options: Options) -> str:
     return options.engine or project.settings.engine
 
 
-def _engine(project: Project, options: Options, problems: Problems) -> Any:
+def _engine(project: Project, options: Options, problems: Problems) -> Engine | None:
     """The chosen engine, or None after recording why it cannot be used (an unknown name
     in pyproject.toml, an optional extra not installed): found before any data is read."""
     from factcheck.engines import EngineUnavailable, engine_names, get_engine
@@ -205,16 +211,16 @@ def _engine(project: Project, options: Options, problems: Problems) -> Any:
 
 
 def _compute(
-    engine: Any,
+    engine: Engine,
     claims: list[ClaimSpec],
     needed: set[str],
-    results: dict[str, Any],
+    results: dict[str, DatasetResult],
     options: Options,
-) -> dict[Any, Any]:
+) -> dict[MetricKey, MetricResult]:
     from factcheck.plan import make_plan
 
     plan = make_plan([c for c in claims if c.id in needed])
-    computed: dict[Any, Any] = {}
+    computed: dict[MetricKey, MetricResult] = {}
     for dataset, scans in plan.scans.items():
         result = results[dataset]
         if not result.valid:
@@ -224,13 +230,13 @@ def _compute(
     return computed
 
 
-def _sources(project: Project) -> list[dict[str, Any]]:
+def _sources(project: Project) -> list[dict[str, object]]:
     """Each claims file's article, with how many of its figures the claims' quotes hold."""
     from factcheck.coverage import project_coverage
 
     out = []
     for source, coverage in zip(project.sources, project_coverage(project), strict=True):
-        entry: dict[str, Any] = source.as_dict()
+        entry: dict[str, object] = {**source.as_dict()}
         if coverage.text_file is not None:
             entry["coverage"] = {
                 "file": coverage.text_file,  # the article, relative to the project root
@@ -256,7 +262,7 @@ def fingerprint(
     used = claims_used(claim, by_id)
     datasets = sorted({m.dataset for c in [claim, *used] for m in c.planned_metrics()})
     schemas = {name: schema_hashes[name] for name in datasets if name in schema_hashes}
-    body: dict[str, Any] = {"claim": claim.raw, "schemas": schemas}
+    body: dict[str, object] = {"claim": claim.raw, "schemas": schemas}
     if used:  # absent otherwise, so locks of claims without references keep their hashes
         body["uses"] = {c.id: c.raw for c in used}
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()

@@ -2,6 +2,12 @@
 
 A dataset that fails keeps its failing checks (with a few example rows) for
 the report, and every claim on it becomes `error`, never `pass`.
+
+Each engine validates (`Engine.validate`), with one of the two ways here:
+`ValidatesInPlace` runs the schema's rules as SQL where the rows lie (a file opened by
+the engine's `open_file`: DuckDB by default, Spark; a database), and falls back to pandas
+for what has no SQL form; `ValidatesInPandas` reads every dataset into pandas and lets
+pandera's pandas backend validate it, for engines that compute on a frame.
 """
 
 from __future__ import annotations
@@ -12,18 +18,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factcheck.data import file_format, read_frame, sha256
-from factcheck.engines.base import Source, first_line
+from factcheck.engines.base import Opened, Source, first_line
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
 from factcheck.schema_sql import SqlSchema, Unsupported, translate
-from factcheck.validate_sql import plain_value, validate_rows, view_sql
+from factcheck.validate_sql import Case, Failure, plain_value, validate_rows, view_sql
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
+    from pandera.api.pandas.container import DataFrameSchema
+
+    # Opens a data file where it lies (path, format): DuckDB's or Spark's reader.
+    Opener = Callable[[Path, str], Opened]
 
 EXAMPLES = 5  # example failing rows kept per check
 
@@ -35,7 +47,7 @@ class DatasetResult:
     rows: int
     valid: bool
     frame: pd.DataFrame | None = None  # the validated (coerced) frame
-    failures: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     in_place: Source | None = None  # validated where it lies: what the engine computes on
     fingerprint: str | None = None  # a database dataset's, in place of the file's sha256
     shown_path: str | None = None  # a database dataset's URL without credentials, #table
@@ -53,16 +65,17 @@ class DatasetResult:
         fmt = file_format(spec.path) if spec.path is not None else None
         return Source(spec.name, frame=self.frame, path=spec.path, format=fmt)
 
-    def as_report(self) -> dict[str, Any]:
+    def as_report(self) -> dict[str, object]:
+        """The dataset as the report shows it (contract section 5; a database dataset's
+        `fingerprint` in place of `sha256`, section 9), keys in the report's order."""
         spec = self.spec
+        digest = {"sha256": self.sha256}
+        if self.fingerprint is not None:
+            digest = {"fingerprint": self.fingerprint}
         return {
             "name": spec.name,
             "path": self.shown_path or spec.rel_path,
-            **(
-                {"sha256": self.sha256}
-                if self.fingerprint is None
-                else {"fingerprint": self.fingerprint}
-            ),
+            **digest,
             "rows": self.rows,
             "valid": self.valid,
             "failures": self.failures,
@@ -72,7 +85,36 @@ class DatasetResult:
         }
 
 
-def load_schema(spec: DatasetSpec, problems: Problems, limits: Limits | None = None) -> Any:
+class ValidatesInPandas:
+    """Validation by pandera's pandas backend: every dataset read whole into pandas (a
+    database table too, within the data_rows limit), for engines that compute on a frame."""
+
+    def validate(
+        self, spec: DatasetSpec, schema: DataFrameSchema | None, problems: Problems, limits: Limits
+    ) -> DatasetResult | None:
+        return validate_dataset(spec, schema, False, problems, limits)
+
+
+class ValidatesInPlace:
+    """Validation where the rows lie: the schema's rules as SQL, run on the file as
+    `open_file` opens it (DuckDB here; an engine that reads files itself overrides it), or
+    by the database that holds a table. An xlsx file, or a schema with a rule that has no
+    SQL form (a Python check), is validated in pandas instead."""
+
+    def open_file(self, path: Path, fmt: str) -> Opened:
+        from factcheck.data import open_in_duckdb
+
+        return open_in_duckdb(path, fmt)
+
+    def validate(
+        self, spec: DatasetSpec, schema: DataFrameSchema | None, problems: Problems, limits: Limits
+    ) -> DatasetResult | None:
+        return validate_dataset(spec, schema, True, problems, limits, self.open_file)
+
+
+def load_schema(
+    spec: DatasetSpec, problems: Problems, limits: Limits | None = None
+) -> DataFrameSchema | None:
     """The pandera schema object for a dataset, or None (no schema, or a recorded problem)."""
     if spec.schema_path is None:
         return None
@@ -94,7 +136,9 @@ def _quiet_pyspark() -> Iterator[None]:
         yield
 
 
-def _load_schema(spec: DatasetSpec, where: Location, problems: Problems, limits: Any) -> Any:
+def _load_schema(
+    spec: DatasetSpec, where: Location, problems: Problems, limits: Limits | None
+) -> DataFrameSchema | None:
     assert spec.schema_path is not None
     if spec.schema_path.suffix == ".py":
         return _schema_from_module(spec.schema_path, where, problems)
@@ -103,7 +147,7 @@ def _load_schema(spec: DatasetSpec, where: Location, problems: Problems, limits:
     return read_schema_yaml(spec.schema_path, where.file, problems, limits or Limits())
 
 
-def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
+def _schema_from_module(path: Path, where: Location, problems: Problems) -> DataFrameSchema | None:
     import pandera.pandas as pa
 
     module_spec = importlib.util.spec_from_file_location(f"factcheck_schema_{path.stem}", path)
@@ -129,61 +173,78 @@ def _schema_from_module(path: Path, where: Location, problems: Problems) -> Any:
 
 def validate_dataset(
     spec: DatasetSpec,
-    schema: Any,
+    schema: DataFrameSchema | None,
     in_place: bool,
     problems: Problems,
     limits: Limits | None = None,
-    opener: Any = None,
+    opener: Opener | None = None,
 ) -> DatasetResult | None:
-    """Read and validate one dataset: where it lies when `in_place` (the engine computes in
-    DuckDB, or on what `opener(path, format)` opens: Spark) and the file and schema allow
+    """Read and validate one dataset: where it lies when `in_place` (on what
+    `opener(path, format)` opens: DuckDB by default, Spark) and the file and schema allow
     it, else in pandas. None after a read problem."""
+    limits = limits or Limits()
     if spec.database is not None or spec.path is None:
         from factcheck.postgres import validate_database
 
-        return validate_database(spec, schema, in_place, problems, limits or Limits())
+        return validate_database(spec, schema, in_place, problems, limits)
     fmt = file_format(spec.path)
     rules = sql_rules(schema) if in_place and fmt != "xlsx" else None
     if rules is None:
         frame, digest = read_dataset(spec, problems, limits)
         return None if frame is None else validate(spec, frame, digest, schema)
-    from factcheck.data import open_in_duckdb
+    if opener is None:
+        opener = ValidatesInPlace().open_file
+    return _validate_file(spec, spec.path, fmt, rules, problems, limits, opener)
+
+
+def _validate_file(
+    spec: DatasetSpec,
+    path: Path,
+    fmt: str,
+    rules: SqlSchema,
+    problems: Problems,
+    limits: Limits,
+    opener: Opener,
+) -> DatasetResult | None:
+    """The schema's rules as SQL over the file where it lies; the validated rows become
+    view `t` of the opened session, which the engine computes on."""
     from factcheck.data_limits import data_problem, rows_problem
 
     # The same limits as for pandas: DuckDB's memory is bounded, its time is not.
-    too_large = data_problem(spec.path, limits or Limits())
+    too_large = data_problem(path, limits)
     if too_large:
         problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
         return None
     try:
-        digest = sha256(spec.path)
-        con, actual = (opener or open_in_duckdb)(spec.path, fmt)
+        digest = sha256(path)
+        opened = opener(path, fmt)
     except Exception as exc:  # a reader error is a property of the user's file
         _cannot_read(spec, exc, problems)
         return None
-
-    def run(sql: str) -> list[tuple[Any, ...]]:
-        return con.execute(sql).fetchall()
-
+    session, actual = opened.session, opened.columns
     try:
-        rows, failures, value = validate_rows(run, "__rows", actual, rules)
+        rows, failures, value = validate_rows(
+            lambda sql: session.execute(sql).fetchall(), "__rows", actual, rules
+        )
     except Exception as exc:  # Spark reads lazily: a bad value surfaces only now
-        con.close()
+        session.close()
         _cannot_read(spec, exc, problems)
         return None
-    too_large = rows_problem(rows, limits or Limits())  # JSON: known only once read
+    too_large = rows_problem(rows, limits)  # JSON: known only once read
     if too_large:
-        con.close()
+        session.close()
         problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
         return None
-    _add_lines(failures, spec.path)
-    con.execute(f"CREATE TEMP VIEW t AS {view_sql('__rows', actual, value)}")
-    columns = {name: actual[name] for name in actual}
-    source = Source(spec.name, path=spec.path, format=fmt, columns=columns, session=con)
+    _add_lines(failures, path)
+    session.execute(f"CREATE TEMP VIEW t AS {view_sql('__rows', actual, value)}")
+    source = Source(
+        spec.name, path=path, format=fmt, columns=dict(actual), session=session,
+        errors=opened.errors,
+    )  # fmt: skip
     return DatasetResult(spec, digest, rows, not failures, None, failures, source)
 
 
-def _add_lines(failures: list[dict[str, Any]], path: Path | None) -> None:
+def _add_lines(failures: list[Failure], path: Path | None) -> None:
     """Each example row's line in the file, as the pandas path gives it (see rowlines)."""
     from factcheck.rowlines import row_lines
 
@@ -196,12 +257,12 @@ def _add_lines(failures: list[dict[str, Any]], path: Path | None) -> None:
     lines = row_lines(path, shown) if path is not None else {}
     for failure in failures:
         failure["failure_cases"] = [
-            {"index": c["index"], "line": lines.get(c["index"]), "failure_case": c["failure_case"]}
-            for c in failure["failure_cases"]
+            {"index": i, "line": lines.get(i) if isinstance(i, int) else None, "failure_case": v}
+            for i, v in ((c["index"], c["failure_case"]) for c in failure["failure_cases"])
         ]
 
 
-def sql_rules(schema: Any) -> SqlSchema | None:
+def sql_rules(schema: DataFrameSchema | None) -> SqlSchema | None:
     """The schema as SQL, or None when a rule of it runs only in pandas (a Python check)."""
     if schema is None:
         return SqlSchema(columns=[])
@@ -224,10 +285,12 @@ def read_dataset(
 
     limits = limits or Limits()
     try:
+        if spec.path is None:
+            raise ValueError(f"dataset '{spec.name}' is not a file")
         too_large = data_problem(spec.path, limits)
         frame = None if too_large else read_frame(spec.path)
-        too_large = too_large or rows_problem(len(frame), limits)
-        if too_large:
+        too_large = too_large or rows_problem(0 if frame is None else len(frame), limits)
+        if too_large or frame is None:
             problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
             return None, ""
         return frame, sha256(spec.path)
@@ -242,7 +305,9 @@ def read_dataset(
         return None, ""
 
 
-def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -> DatasetResult:
+def validate(
+    spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: DataFrameSchema | None
+) -> DatasetResult:
     if schema is None:
         return DatasetResult(spec, digest, len(frame), True, frame)
     from pandera.errors import SchemaError, SchemaErrors
@@ -250,8 +315,13 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
     try:
         validated = schema.validate(frame, lazy=True)
     except SystemExit as exc:  # a check in a schema module called exit: not a verdict
-        failure = {"check": "schema", "column": None, "failure_cases": [], "count": 1}
-        failure["message"] = f"a check of the schema called exit ({exc.code!r})"
+        failure: Failure = {
+            "check": "schema",
+            "column": None,
+            "failure_cases": [],
+            "count": 1,
+            "message": f"a check of the schema called exit ({exc.code!r})",
+        }
         return DatasetResult(spec, digest, len(frame), False, None, [failure])
     except SchemaErrors as exc:
         failures = _failures(exc.failure_cases, spec.path)
@@ -268,12 +338,12 @@ def validate(spec: DatasetSpec, frame: pd.DataFrame, digest: str, schema: Any) -
     return DatasetResult(spec, digest, len(frame), True, validated)
 
 
-def _failures(cases: pd.DataFrame, path: Path | None) -> list[dict[str, Any]]:
+def _failures(cases: pd.DataFrame, path: Path | None) -> list[Failure]:
     """Group pandera's failure table by (column, check), keeping a few example rows, each
     with the file line it was written on (`line`; None where a format has no lines)."""
     from factcheck.rowlines import row_lines
 
-    out = []
+    out: list[Failure] = []
     cases = cases.astype(object).where(cases.notna(), None)
     groups = list(cases.groupby(["column", "check"], dropna=False, sort=True))
     shown = {
@@ -284,7 +354,7 @@ def _failures(cases: pd.DataFrame, path: Path | None) -> list[dict[str, Any]]:
     }
     lines = row_lines(path, shown) if path is not None else {}
     for (column, check), group in groups:
-        examples = [
+        examples: list[Case] = [
             {
                 "index": plain_value(row["index"]),
                 "line": lines.get(row["index"]) if isinstance(row["index"], int) else None,

@@ -9,9 +9,10 @@ only a failing rule is queried again, for its examples; each unique set is one G
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import NotRequired, TypedDict
 
+from factcheck.engines.base import whole
 from factcheck.lang.sql import quote_ident
 from factcheck.schema_sql import SqlSchema, accepts, cast_sql
 
@@ -19,12 +20,34 @@ EXAMPLES = 5  # example failing rows kept per check, as in the pandas path
 
 # Runs one SQL statement (DuckDB's dialect; a PostgreSQL runner translates it) and
 # returns its rows.
-Run = Callable[[str], list[tuple[Any, ...]]]
+Run = Callable[[str], list[tuple[object, ...]]]
+
+# A failing value, row index or column name as the report shows it.
+Shown = int | float | str | bool | None
+
+
+class Case(TypedDict):
+    """One example failing row: its position, its line in the file (added once every
+    failure is known, None where a format has no lines), the failing value."""
+
+    index: Shown
+    line: NotRequired[int | None]
+    failure_case: Shown
+
+
+class Failure(TypedDict):
+    """One failing (column, check) of a dataset, as the report shows it."""
+
+    check: str
+    column: Shown  # None for a dataframe-wide check
+    failure_cases: list[Case]
+    count: int
+    message: NotRequired[str]  # when the check could not run
 
 
 def validate_rows(
     run: Run, rows: str, actual: dict[str, str], schema: SqlSchema
-) -> tuple[int, list[dict[str, Any]], dict[str, str]]:
+) -> tuple[int, list[Failure], dict[str, str]]:
     """Row count, failures, and each column's SQL after coercion (for the computing view).
 
     `rows` is a FROM item holding the rows as read, with a `__row` column (the row's
@@ -42,20 +65,20 @@ def validate_rows(
                 f"SELECT __row, {rule.case} FROM {rows} WHERE {rule.fails} "
                 f"ORDER BY __row LIMIT {EXAMPLES}"
             )
-            failures.append(_failure(rule.check, rule.column, int(count), examples))
+            failures.append(_failure(rule.check, rule.column, whole(count), examples))
     for check, columns in schema.unique:
         present = [c for c in columns if c in value]
         found = _duplicates(run, rows, check, present, value) if present else []
         failures.extend(found)
         if found and check == "multiple_fields_uniqueness":
             break  # pandera reports the first schema-level unique set that fails
-    failures.sort(key=lambda f: (f["column"] is None, f["column"] or "", f["check"]))
-    return int(counts[0]), failures, value
+    failures.sort(key=lambda f: (f["column"] is None, str(f["column"] or ""), f["check"]))
+    return whole(counts[0]), failures, value
 
 
-def _structure(actual: dict[str, str], schema: SqlSchema) -> list[dict[str, Any]]:
+def _structure(actual: dict[str, str], schema: SqlSchema) -> list[Failure]:
     """Missing columns, columns a strict schema does not know, dtypes it does not coerce."""
-    failures = []
+    failures: list[Failure] = []
     names = {c.name for c in schema.columns}
     for column in schema.columns:
         if column.name not in actual:
@@ -73,7 +96,7 @@ def _structure(actual: dict[str, str], schema: SqlSchema) -> list[dict[str, Any]
 
 def _duplicates(
     run: Run, rows: str, check: str, columns: list[str], value: dict[str, str]
-) -> list[dict[str, Any]]:
+) -> list[Failure]:
     """Rows whose key repeats (nulls equal, as pandas' duplicated): per column, the rows
     where that column is not null, as pandera reports them."""
     keys = ", ".join(f"{value[c]} AS __k{i}" for i, c in enumerate(columns))
@@ -83,20 +106,20 @@ def _duplicates(
     joined = f"{rows} JOIN {dups} ON {on}"
     counted = ", ".join(f"count(*) FILTER (WHERE {value[c]} IS NOT NULL)" for c in columns)
     counts = run(f"SELECT {counted} FROM {joined}")[0]
-    out = []
+    out: list[Failure] = []
     for column, count in zip(columns, counts, strict=True):
         if count:
             examples = run(
                 f"SELECT __row, {value[column]} FROM {joined} WHERE {value[column]} IS NOT NULL "
                 f"ORDER BY __row LIMIT {EXAMPLES}"
             )
-            out.append(_failure(check, column, int(count), examples))
+            out.append(_failure(check, column, whole(count), examples))
     return out
 
 
 def _failure(
-    check: str, column: str | None, count: int, examples: list[tuple[Any, ...]]
-) -> dict[str, Any]:
+    check: str, column: str | None, count: int, examples: Sequence[tuple[object, ...]]
+) -> Failure:
     return {
         "check": check,
         "column": column,
@@ -113,12 +136,13 @@ def view_sql(rows: str, actual: dict[str, str], value: dict[str, str]) -> str:
     return f"SELECT {', '.join(columns)} FROM {rows}"
 
 
-def plain_value(value: Any) -> Any:
+def plain_value(value: object) -> Shown:
     """A failing value or row index as the report shows it: a plain number, text or None."""
     if value is None:
         return None
-    if hasattr(value, "item"):
-        value = value.item()
+    item = getattr(value, "item", None)  # a numpy scalar: its Python value
+    if callable(item):
+        value = item()
     if isinstance(value, float) and value != value:  # NaN: pandas' missing index or column
         return None
     if isinstance(value, int | float | str | bool):

@@ -1,9 +1,12 @@
-"""The engine seam: what the planner hands an engine and what comes back.
+"""The engine seam: an engine validates a dataset where it chooses, then computes on it.
 
-An engine receives a dataset's `Source` (where its validated rows are: a data file, a
-database table or query, or rows already read into pandas) and the planned scans, and
-computes every metric where the rows are. It never receives a bare pandas frame, so an
-engine that runs in a database or on a file never forces the data into memory.
+`Engine.validate` reads a dataset's rows (a file, a database table or query) and checks
+them against the dataset's schema: where they lie (`validate.ValidatesInPlace`, the
+schema's rules as SQL) or in pandas (`validate.ValidatesInPandas`, pandera's own
+backend). The result's `Source` says where the validated rows now are, and
+`Engine.compute` receives it with the planned scans and computes every metric there. An
+engine never receives a bare pandas frame it did not ask for, so an engine that runs in a
+database or on a file never forces the data into memory.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck.lang.where import CALENDAR_NAMES
 
@@ -22,8 +25,67 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     import pandas as pd
+    from pandera.api.pandas.container import DataFrameSchema
 
+    from factcheck.load.limits import Limits
+    from factcheck.load.spec import DatabaseSpec, DatasetSpec
     from factcheck.plan import MetricKey, Scan
+    from factcheck.problems import Problems
+    from factcheck.validate import DatasetResult
+
+# One row of a SQL answer: the values as the database driver gives them.
+Row = tuple[object, ...]
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Row | None: ...
+
+    def fetchall(self) -> list[Row]: ...
+
+
+class SqlSession(Protocol):
+    """A live handle on a dataset's rows that runs DuckDB-dialect SQL: a DuckDB
+    connection, or an adapter (`Answers`) that translates the SQL for another database."""
+
+    def execute(self, sql: str, /) -> Cursor: ...
+
+    def close(self) -> None: ...
+
+
+class Answers:
+    """DuckDB-dialect SQL answered elsewhere (PostgreSQL, Spark), with a DuckDB
+    connection's `execute(sql).fetchall()` / `fetchone()`: a subclass says how `run`s."""
+
+    def __init__(self) -> None:
+        self._rows: list[Row] = []
+
+    def run(self, sql: str) -> list[Row]:
+        raise NotImplementedError
+
+    def execute(self, sql: str) -> Answers:
+        self._rows = self.run(sql)
+        return self
+
+    def fetchone(self) -> Row | None:
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[Row]:
+        return self._rows
+
+    def close(self) -> None:
+        """Release what the adapter holds (nothing by default)."""
+
+
+@dataclass
+class Opened:
+    """A data file opened where it lies: `session` has view `__rows` (the file's rows
+    with `__row`, the row's 0-based position in the file), `columns` each column as read
+    with its SQL type (DuckDB's names), `errors` what the session raises for a query that
+    cannot run (a bad value met while reading, a sum over text)."""
+
+    session: SqlSession
+    columns: dict[str, str]
+    errors: tuple[type[BaseException], ...]
 
 
 @dataclass
@@ -34,17 +96,20 @@ class Source:
     schema with Python checks, the pandas engines), `path` (a data file that validation
     read where it lies) or `database` (a table or query in a database). `columns` are the
     column types after the schema's coercion, as SQL types, for an engine that reads the
-    file itself. `session` is an engine-specific live handle the validation already opened
-    on the rows (a DuckDB connection with the file loaded), so the rows are read once.
+    file itself. `session` is the live handle the validation already opened on the rows
+    (a DuckDB connection with the file loaded, Spark, the database), whose view `t` holds
+    the validated rows, so the rows are read once; `errors` are what it raises for a
+    query that cannot run.
     """
 
     name: str
     frame: pd.DataFrame | None = None
     path: Path | None = None
     format: str | None = None  # csv | parquet | json | jsonl | xlsx
-    database: Any = None  # factcheck.load.spec.DatabaseSpec, for a database dataset
+    database: DatabaseSpec | None = None  # for a database dataset
     columns: dict[str, str] = field(default_factory=dict)
-    session: Any = None
+    session: SqlSession | None = None
+    errors: tuple[type[BaseException], ...] = ()
 
     def pandas(self) -> pd.DataFrame:
         """The validated rows as a pandas frame, for engines that compute in pandas."""
@@ -67,14 +132,21 @@ class MetricResult:
     value: Figure = None  # when not grouped
     groups: dict[Key, Figure] | None = None  # group key -> value, when grouped
     error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Engine(Protocol):
     name: str
-    # True: the engine computes in pandas and needs `Source.frame` (every dataset is read
-    # and validated in pandas first). False: it reads files and databases where they are.
-    needs_frame: bool
+
+    def validate(
+        self,
+        spec: DatasetSpec,
+        schema: DataFrameSchema | None,
+        problems: Problems,
+        limits: Limits,
+    ) -> DatasetResult | None:
+        """Read one dataset and validate it against its schema (None: no schema), where
+        this engine wants its rows; None after a problem recorded in `problems`."""
+        ...
 
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         """Compute every metric of every scan over one validated dataset, where it is."""
@@ -134,6 +206,13 @@ def _finite(result: MetricResult, aggregate: str, column: str | None) -> MetricR
         error=f"{aggregate}({column}) is {values[infinite[0]]}{where}{more}: the column holds "
         "infinite values, or values too large to add up",
     )
+
+
+def whole(value: object) -> int:
+    """A count as the database answers it (an int; numeric from some drivers)."""
+    if isinstance(value, int | Decimal | float):
+        return int(value)
+    raise TypeError(f"a count is {type(value).__name__}: {value!r}")
 
 
 def first_line(exc: BaseException) -> str:

@@ -37,6 +37,7 @@ from factcheck.engines.base import MetricResult, Source, compute_each, group_key
 from factcheck.engines.pandas_engine import refuse_text_arithmetic
 from factcheck.lang.aggregates import AGGREGATES, COUNT_ROWS_GX
 from factcheck.lang.pandas_eval import group_key_series, where_mask
+from factcheck.validate import ValidatesInPandas
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,9 +99,8 @@ class GXError(Exception):
     """GX raised inside a validation: the scan's metrics error with this message."""
 
 
-class GXEngine:
+class GXEngine(ValidatesInPandas):
     name = "gx"
-    needs_frame = True
 
     def __init__(self) -> None:
         self._batches: Any = None  # a whole-dataframe batch definition, made on first use

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
 from factcheck.lang.aggregates import AGGREGATES
 from factcheck.lang.pandas_eval import group_key_series, where_mask
+from factcheck.validate import ValidatesInPandas
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,9 +48,8 @@ def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
     return frame.loc[where_mask(scan.where, frame), sorted(needed)]
 
 
-class PandasEngine:
+class PandasEngine(ValidatesInPandas):
     name = "pandas"
-    needs_frame = True
 
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         frame = source.pandas()

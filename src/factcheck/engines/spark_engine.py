@@ -21,12 +21,20 @@ import shutil
 import tempfile
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from factcheck.engines.base import MetricResult, Source
+from factcheck.engines.base import Answers, MetricResult, Opened, Row, Source
+from factcheck.validate import ValidatesInPlace
 
 if TYPE_CHECKING:
+    import pyspark.sql
+    import pyspark.sql.connect.session
+    from sqlglot import exp
+
     from factcheck.plan import MetricKey, Scan
+
+    # A local (classic) session, or a Spark Connect client's.
+    Session = pyspark.sql.SparkSession | pyspark.sql.connect.session.SparkSession
 
 # pyspark 4 warns on import that it does not fully support pandas 3: this engine hands
 # Spark no pandas object but through Parquet files, so the warning is not for its users.
@@ -36,7 +44,7 @@ warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", F
 _SPARK_TYPES = {"BOOLEAN": "BOOLEAN", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
 
 
-def session() -> Any:
+def session() -> Session:
     """A Spark session of its own (temporary views are per session, so each dataset's
     `t` is its own): Spark Connect when SPARK_REMOTE is set, else local[2]."""
     from pyspark.sql import SparkSession
@@ -61,33 +69,30 @@ def session() -> Any:
     return spark.newSession()
 
 
-class SparkSQL:
+def errors() -> tuple[type[BaseException], ...]:
+    """What a query on Spark raises when it cannot run (or cannot be translated)."""
+    import sqlglot.errors
+    from pyspark.errors import PySparkException
+
+    return (PySparkException, sqlglot.errors.SqlglotError)
+
+
+class SparkSQL(Answers):
     """DuckDB-dialect SQL run on Spark: what validation and the scans talk to (the DuckDB
     connection's `execute(...).fetchall()` / `fetchone()`)."""
 
-    def __init__(self, spark: Any, cleanup: Path | None = None) -> None:
-        import sqlglot.errors
-        from pyspark.errors import PySparkException
-
+    def __init__(self, spark: Session, cleanup: Path | None = None) -> None:
+        super().__init__()
         self.spark, self._cleanup = spark, cleanup
-        self.errors = (PySparkException, sqlglot.errors.SqlglotError)
-        self._rows: list[tuple[Any, ...]] = []
 
-    def execute(self, sql: str) -> SparkSQL:
+    def run(self, sql: str) -> list[Row]:
         import sqlglot
 
         tree = sqlglot.parse_one(sql, read="duckdb").transform(_iso_weekday)
         translated = tree.sql(dialect="spark")
         if translated.upper().startswith("CREATE TEMPORARY VIEW"):
             translated = "CREATE OR REPLACE" + translated[len("CREATE") :]
-        self._rows = [tuple(row) for row in self.spark.sql(translated).collect()]
-        return self
-
-    def fetchone(self) -> tuple[Any, ...]:
-        return self._rows[0]
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        return self._rows
+        return [tuple(row) for row in self.spark.sql(translated).collect()]
 
     def close(self) -> None:
         for view in ("t", "__rows", "__file"):
@@ -96,7 +101,7 @@ class SparkSQL:
             shutil.rmtree(self._cleanup, ignore_errors=True)
 
 
-def _iso_weekday(node: Any) -> Any:
+def _iso_weekday(node: exp.Expression) -> exp.Expression:
     """EXTRACT(ISODOW ...) (Monday 1 .. Sunday 7) is DAYOFWEEK_ISO in Spark; sqlglot would
     write Spark's Sunday-first DAYOFWEEK, which numbers the days differently."""
     from sqlglot import exp
@@ -106,14 +111,12 @@ def _iso_weekday(node: Any) -> Any:
     return node
 
 
-def open_file(path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
+def open_file(path: Path, fmt: str) -> Opened:
     """Spark reading the file where it lies, as view `__rows` with `__row` (the row's
     position, 0-based); the columns' types as read, in DuckDB's names."""
     spark = session()
     reader = spark.read
     if fmt == "csv":
-        from factcheck.data import sniff_csv
-
         types = sniff_csv(path)
         schema = ", ".join(
             f"`{name.replace('`', '``')}` {_SPARK_TYPES.get(kind, 'STRING')}"
@@ -139,9 +142,19 @@ def open_file(path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
     return _as_rows(spark, frame)
 
 
-def _as_rows(
-    spark: Any, frame: Any, cleanup: Path | None = None
-) -> tuple[SparkSQL, dict[str, str]]:
+def sniff_csv(path: Path) -> dict[str, str]:
+    """A CSV's columns and the types the default engine reads them as (DuckDB's sniffer,
+    pandas' four types), without loading the file."""
+    import duckdb
+
+    from factcheck.data import duckdb_reader
+
+    with duckdb.connect() as con:
+        described = con.execute(f"DESCRIBE SELECT * FROM {duckdb_reader(path, 'csv')}").fetchall()
+    return {str(row[0]): str(row[1]).upper() for row in described}
+
+
+def _as_rows(spark: Session, frame: pyspark.sql.DataFrame, cleanup: Path | None = None) -> Opened:
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
@@ -150,7 +163,7 @@ def _as_rows(
     rows = frame.withColumn("__row", F.row_number().over(order) - 1)
     rows.createOrReplaceTempView("__rows")
     actual = {field.name: _duck_type(field.dataType.simpleString()) for field in frame.schema}
-    return SparkSQL(spark, cleanup), actual
+    return Opened(SparkSQL(spark, cleanup), actual, errors())
 
 
 def _duck_type(spark_type: str) -> str:
@@ -163,34 +176,33 @@ def _duck_type(spark_type: str) -> str:
     return names.get(spark_type, spark_type.upper())
 
 
-class SparkEngine:
-    name = "spark"
-    needs_frame = False
+class SparkEngine(ValidatesInPlace):
+    """Validates files where they lie on Spark (`open_file`; the schema's rules as SQL,
+    `ValidatesInPlace`) and computes each scan on the same Spark rows."""
 
-    def open_file(self, path: Path, fmt: str) -> tuple[SparkSQL, dict[str, str]]:
+    name = "spark"
+
+    def open_file(self, path: Path, fmt: str) -> Opened:
         return open_file(path, fmt)
 
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         from factcheck.engines.duckdb_engine import DuckDBEngine
 
-        if source.database is not None:  # a database dataset is computed by its database
-            return DuckDBEngine().compute(source, scans)
-        sql = source.session
-        if sql is None:  # rows validated in pandas: to Spark through a Parquet file
-            sql = _from_frame(source)
+        if source.session is not None:  # on Spark, or a database dataset in its database
+            return DuckDBEngine().compute_on(source.session, scans, source.errors)
+        opened = _from_frame(source)  # rows validated in pandas: to Spark through Parquet
         try:
-            return DuckDBEngine().compute_on(sql, scans, sql.errors)
+            return DuckDBEngine().compute_on(opened.session, scans, opened.errors)
         finally:
-            if source.session is None:
-                sql.close()
+            opened.session.close()
 
 
-def _from_frame(source: Source) -> SparkSQL:
+def _from_frame(source: Source) -> Opened:
     folder = Path(tempfile.mkdtemp(prefix="factcheck-spark-"))
     file = folder / "rows.parquet"
     # Spark reads microsecond timestamps; pandas writes nanoseconds by default.
     source.pandas().to_parquet(file, coerce_timestamps="us", allow_truncated_timestamps=True)
     spark = session()
-    sql, _ = _as_rows(spark, spark.read.parquet(str(file)), cleanup=folder)
-    sql.execute("CREATE TEMP VIEW t AS SELECT * FROM __file")
-    return sql
+    opened = _as_rows(spark, spark.read.parquet(str(file)), cleanup=folder)
+    opened.session.execute("CREATE TEMP VIEW t AS SELECT * FROM __file")
+    return opened
