@@ -128,18 +128,26 @@ def _export(outcome: Outcome, out: Path) -> Export:
 def validated_frames(
     outcome: Outcome,
 ) -> tuple[dict[str, DataFrameSchema | None], dict[str, pd.DataFrame]]:
-    """Each dataset's schema and its rows as pandera validated (coerced) them."""
+    """Each dataset's schema, and its rows as pandera validated (coerced) them: the run's
+    own frame where the run validated in pandas. Read and validated here only where the
+    run has no frame: a dataset validated where it lies (by SQL), or one that failed its
+    schema (GX is shown the coerced rows pandera kept, failing ones included)."""
     from factcheck.problems import Problems
     from factcheck.validate import load_schema, read_dataset
 
     project = outcome.project
     assert project is not None
+    limits = project.settings.limits
     problems = Problems()  # run_check read all of it already: no new problem here
     schemas: dict[str, DataFrameSchema | None] = {}
     frames: dict[str, pd.DataFrame] = {}
     for name, spec in project.datasets.items():
-        schemas[name] = load_schema(spec, problems)
-        frame, _ = read_dataset(spec, problems)
+        schemas[name] = load_schema(spec, problems, limits)
+        validated = outcome.datasets.get(name)
+        if validated is not None and validated.frame is not None:
+            frames[name] = validated.frame
+            continue
+        frame, _ = read_dataset(spec, problems, limits)
         assert frame is not None  # read by the run a moment ago
         frames[name] = _validated(schemas[name], frame)
     return schemas, frames
