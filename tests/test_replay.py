@@ -12,6 +12,7 @@ from statistics import mean
 import pytest
 
 from factcheck.replay import ReportError, compare, read_report, same_figure
+from factcheck.results import RunReport
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -160,6 +161,6 @@ def test_figures_compared_as_judged() -> None:
 def test_compare_lists_claims_added_and_removed() -> None:
     old = {"claims": [{"id": "a", "verdict": "pass", "actual": 1}], "datasets": []}
     new = {"claims": [{"id": "b", "verdict": "pass", "actual": 1}], "datasets": []}
-    result = compare(old, new)
+    result = compare(RunReport.from_dict(old), RunReport.from_dict(new))
     assert result.missing_claims == ["a"] and result.new_claims == ["b"]
     assert not result.holds

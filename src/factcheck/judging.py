@@ -6,9 +6,13 @@ another claim sees that claim's actual figure.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
 
-from factcheck.engines.base import MetricResult
+from factcheck.engines.base import Figure as Computed
+from factcheck.engines.base import Key, MetricResult
 from factcheck.load.spec import (
     OVER_GROUPS,
     OVER_KEY,
@@ -18,22 +22,56 @@ from factcheck.load.spec import (
     datasets_behind,
 )
 from factcheck.phrases import NotANumber, as_figure, describe_rule
-from factcheck.plan import metric_key
-from factcheck.results import ClaimResult, Evidence, ReadingResult, Verdict
+from factcheck.plan import MetricKey, metric_key
+from factcheck.results import (
+    Band,
+    ClaimResult,
+    Computation,
+    Evidence,
+    Figure,
+    ManualCheck,
+    MetricDetail,
+    ReadingResult,
+    Scalar,
+    Verdict,
+)
+
+if TYPE_CHECKING:
+    from factcheck.load.spec import DatasetSpec
+    from factcheck.phrases.kinds.base import Judgement
+    from factcheck.validate import DatasetResult
+
+# A claim's figure as judged: one computed value, or one per group.
+Value = Computed | dict[str, Computed]
 
 
 class ClaimError(Exception):
     """A claim whose figure cannot be computed: reported as `error`, never raised further."""
 
 
+class Selection(Protocol):
+    """Which claims the run was asked for (run.Options)."""
+
+    select: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A judged claim's figure, for the expressions of claims that use it."""
+
+    value: Value
+    circular: bool
+
+
 def judge_claims(
     claims: list[ClaimSpec],
     needed: set[str],
-    options: Any,
-    computed: dict[Any, MetricResult],
-    datasets: dict[str, Any],
+    options: Selection,
+    computed: dict[MetricKey, MetricResult],
+    datasets: dict[str, DatasetResult],
 ) -> dict[str, ClaimResult]:
-    actuals: dict[str, Any] = {}  # claim id -> its number, for other claims' expressions
+    actuals: dict[str, Known] = {}  # claim id -> its number, for other claims' expressions
     entries: dict[str, ClaimResult] = {}
     by_id = {c.id: c for c in claims}
     for claim in claims:
@@ -102,22 +140,19 @@ def _base_entry(claim: ClaimSpec, by_id: dict[str, ClaimSpec]) -> ClaimResult:
     )
 
 
-def _set(entry: ClaimResult, verdict: Verdict | str, explanation: str, **extra: Any) -> None:
+def _set(
+    entry: ClaimResult, verdict: Verdict | str, explanation: str, reason: str | None = None
+) -> None:
     entry.verdict = Verdict(verdict)
     entry.explanation = explanation
-    for name, value in extra.items():
-        setattr(entry, name, value)
+    if reason is not None:
+        entry.reason = reason
 
 
 def _manual(entry: ClaimResult, claim: ClaimSpec) -> None:
     manual = claim.manual
     assert manual is not None
-    entry.manual = {
-        "verdict": manual.verdict,
-        "by": manual.by,
-        "on": manual.on,
-        "evidence": manual.evidence,
-    }
+    entry.manual = ManualCheck(manual.verdict, manual.by, manual.on, manual.evidence)
     _set(
         entry,
         manual.verdict,
@@ -129,9 +164,9 @@ def _manual(entry: ClaimResult, claim: ClaimSpec) -> None:
 def _judge_computed(
     claim: ClaimSpec,
     entry: ClaimResult,
-    computed: dict[Any, MetricResult],
-    datasets: dict[str, Any],
-    actuals: dict[str, Any],
+    computed: dict[MetricKey, MetricResult],
+    datasets: dict[str, DatasetResult],
+    actuals: dict[str, Known],
 ) -> None:
     # Known before any figure: an errored claim still says what its data could show.
     entry.circular = _circular(claim, datasets, actuals)
@@ -145,40 +180,36 @@ def _judge_computed(
         verdict, explanation = _proxy_cap(claim, verdict, explanation)
     if entry.circular:
         explanation = "circular: the only data is a relay of this very publication; " + explanation
-    _set(
-        entry,
-        verdict,
-        explanation,
-        actual=actual,
-        rule=judgement.rule,
-        rounding=judgement.rounding_passes,
-    )
+    _set(entry, verdict, explanation)
+    entry.actual = reported(actual)
+    entry.rule = judgement.rule
+    entry.rounding = judgement.rounding_passes
     if judgement.low is not None or judgement.high is not None:
-        entry.band = {"low": judgement.low, "high": judgement.high}
+        entry.band = Band(judgement.low, judgement.high)
     if not isinstance(actual, dict) and over not in OVER_KEY:
-        actuals[claim.id] = {"value": actual, "circular": entry.circular}
+        actuals[claim.id] = Known(actual, entry.circular)
 
 
 def _read(
     claim: ClaimSpec,
-    computed: dict[Any, MetricResult],
-    datasets: dict[str, Any],
-    actuals: dict[str, Any],
+    computed: dict[MetricKey, MetricResult],
+    datasets: dict[str, DatasetResult],
+    actuals: dict[str, Known],
     entry: ClaimResult | None = None,
-) -> tuple[Any, Any, str | None]:
+) -> tuple[Value, Judgement, str | None]:
     """The claim's figure and its judgement (and the `over` it was judged by); the
     computation goes into `entry` when given. Raises ClaimError."""
     from factcheck.phrases import judge
 
-    metrics_out = []
-    values: dict[str, Any] = {}
+    computation = Computation(expr=claim.expr_text)
+    values: dict[str, Value] = {}
     for name, metric in claim.metrics().items():
-        value, detail = _metric_value(name, metric, computed, datasets)
-        metrics_out.append(detail)
-        values[name] = value
-    steps: list[str] = []
+        detail = MetricDetail.from_dict({"name": name, **metric.describe()})
+        values[name] = _metric_value(metric, detail, computed, datasets)
+        computation.metrics.append(detail)
+    steps = computation.steps  # filled by the expression, when there is one
     if entry is not None:
-        entry.computation = {"metrics": metrics_out, "expr": claim.expr_text, "steps": steps}
+        entry.computation = computation
 
     if claim.expr is not None:
         from factcheck.lang.expr import EvalError, evaluate
@@ -186,12 +217,12 @@ def _read(
         missing = [name for name in claim.expr_references() if name not in actuals]
         if missing:
             raise ClaimError(f"uses claim '{missing[0]}', whose figure could not be computed")
-        env = {**{k: v["value"] for k, v in actuals.items()}, **values}
+        env = {**{k: v.value for k, v in actuals.items()}, **values}
         try:
             evaluation = evaluate(claim.expr, env)
         except EvalError as exc:
             raise ClaimError(str(exc)) from None
-        actual: Any = evaluation.value
+        actual: Value = evaluation.value
         steps.extend(evaluation.steps)
         over = None
     else:
@@ -213,9 +244,9 @@ def _read(
 
 def _other_reading(
     reading: Reading,
-    computed: dict[Any, MetricResult],
-    datasets: dict[str, Any],
-    actuals: dict[str, Any],
+    computed: dict[MetricKey, MetricResult],
+    datasets: dict[str, DatasetResult],
+    actuals: dict[str, Known],
 ) -> ReadingResult:
     """One listed reading's figure and verdict, as the report shows it under the claim."""
     label, phrase = reading.label, reading.claim.claim_text
@@ -223,7 +254,9 @@ def _other_reading(
         actual, judgement, _ = _read(reading.claim, computed, datasets, actuals)
     except ClaimError as exc:
         return ReadingResult(label, phrase, None, Verdict.ERROR, str(exc))
-    return ReadingResult(label, phrase, actual, Verdict(judgement.verdict), judgement.explanation)
+    return ReadingResult(
+        label, phrase, reported(actual), Verdict(judgement.verdict), judgement.explanation
+    )
 
 
 # How a reading's verdict reads in "depends on the reading: <label> passes, <label> fails".
@@ -255,9 +288,12 @@ def combine_readings(
 
 
 def _metric_value(
-    name: str, metric: MetricSpec, computed: dict[Any, MetricResult], datasets: dict[str, Any]
-) -> tuple[Any, dict[str, Any]]:
-    detail = {"name": name, **metric.describe(), "rows": None, "value": None, "groups": None}
+    metric: MetricSpec,
+    detail: MetricDetail,
+    computed: dict[MetricKey, MetricResult],
+    datasets: dict[str, DatasetResult],
+) -> Value:
+    """The metric's value as the claim uses it; what was computed goes into `detail`."""
     dataset = datasets[metric.dataset]
     if not dataset.valid:
         checks = len(dataset.failures)
@@ -268,7 +304,7 @@ def _metric_value(
     result = computed[metric_key(metric)]
     if result.error:
         raise ClaimError(f"cannot compute {metric.aggregate} of '{metric.dataset}': {result.error}")
-    detail["rows"] = result.rows
+    detail.rows = result.rows
     filtered = f" matching {metric.where_text}" if metric.where_text else ""
     if result.rows == 0:
         raise ClaimError(f"no rows of '{metric.dataset}'{filtered}: nothing to {metric.aggregate}")
@@ -278,37 +314,39 @@ def _metric_value(
                 f"{metric.aggregate}({metric.column}) of '{metric.dataset}'"
                 f"{filtered} is empty (all values missing)"
             )
-        detail["value"] = result.value
-        return result.value, detail
+        detail.value = _scalar(result.value)
+        return result.value
     groups = {k: v for k, v in result.groups.items()}
-    detail["groups"] = {str(k): v for k, v in groups.items()}
+    detail.groups = {str(k): _scalar(v) for k, v in groups.items()}
     missing = [str(k) for k, v in groups.items() if v is None]
     if missing:
         raise ClaimError(
             f"{metric.aggregate}({metric.column}) is empty in group(s) " + ", ".join(missing)
         )
     value = _over(metric.over or "each", groups)
-    detail["value"] = value
-    return value, detail
+    detail.value = reported(value)
+    return value
 
 
-def _over(over: str, groups: dict[Any, Any]) -> Any:
+def _over(over: str, groups: dict[Key, Computed]) -> Value:
     """Turn a metric's groups into the value the claim is judged on."""
     import statistics
 
     if over in OVER_GROUPS:
         return {str(k): v for k, v in groups.items()}
-    values = list(groups.values())
+    if over in ("min", "max"):  # of numbers, or of text or dates (the latest date)
+        return (min if over == "min" else max)(groups.values(), key=_order)
+    values = [_number(over, k, v) for k, v in groups.items()]
     if over == "sum":
         return sum(values)
     if over == "mean":
         return statistics.fmean(values)
     if over == "median":
-        return statistics.median(values)
-    if over == "min":
-        return min(values)
-    if over == "max":
-        return max(values)
+        decimals = [v for v in values if isinstance(v, Decimal)]
+        if len(decimals) == len(values):  # a DECIMAL column: exact, as Python gives it
+            return statistics.median(decimals)
+        plain: list[float] = [float(v) if isinstance(v, Decimal) else v for v in values]
+        return statistics.median(plain)
     best = max if over == "argmax" else min
     # The winner is chosen among figures as judged (12 significant digits), so float noise
     # never picks a different group, or breaks a tie, on one engine and not another.
@@ -320,7 +358,9 @@ def _over(over: str, groups: dict[Any, Any]) -> Any:
     return winners[0]
 
 
-def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any]) -> bool:
+def _circular(
+    claim: ClaimSpec, datasets: dict[str, DatasetResult], actuals: dict[str, Known]
+) -> bool:
     """True when everything behind the figure is reported data citing this very publication:
     its own datasets, and every claim it uses (which were judged first, transitively)."""
     names = {m.dataset for m in claim.metrics().values()}
@@ -328,10 +368,10 @@ def _circular(claim: ClaimSpec, datasets: dict[str, Any], actuals: dict[str, Any
     if not names and not refs:
         return False
     own = all(_cites_source(datasets[n].spec, claim) for n in names)
-    return own and all(ref["circular"] for ref in refs)
+    return own and all(ref.circular for ref in refs)
 
 
-def _cites_source(spec: Any, claim: ClaimSpec) -> bool:
+def _cites_source(spec: DatasetSpec, claim: ClaimSpec) -> bool:
     prov = spec.provenance
     if prov is None or prov.kind != "reported" or not prov.cites:
         return False
@@ -339,3 +379,34 @@ def _cites_source(spec: Any, claim: ClaimSpec) -> bool:
     source = claim.source
     own = {x.strip().rstrip("/").lower() for x in (source.url, source.title) if x}
     return cited in own
+
+
+def _order(value: Computed) -> tuple[int, float | str]:
+    """min/max over groups, as Python compares them: numbers by value, text and dates by
+    their text (a column holds one kind, so kinds never meet)."""
+    if isinstance(value, int | float | Decimal):
+        return 0, float(value)
+    return 1, "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _number(over: str, key: Key, value: Computed) -> float | int | Decimal:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    raise ClaimError(f"{over} needs numbers; group {key} is {value!r}")
+
+
+def _scalar(value: Computed) -> Scalar:
+    """A computed value as the report holds it: a Decimal as its float, a date as its
+    ISO text (JSON has neither)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def reported(value: Value) -> Figure:
+    """A claim's figure as the report holds it (see _scalar)."""
+    if isinstance(value, dict):
+        return {k: _scalar(v) for k, v in value.items()}
+    return _scalar(value)

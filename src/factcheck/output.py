@@ -25,7 +25,10 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from factcheck.results import RunReport
 
 TEMP_SUFFIX = ".factcheck-tmp"
 # Streams of this process by name: written through the open stream, not reopened.
@@ -150,7 +153,7 @@ def is_stdout(path: Path | None) -> bool:
 
 
 def write_reports(
-    report: dict[str, Any],
+    report: RunReport,
     targets: list[tuple[str, Path | None]],
     *,
     quiet: bool,
@@ -163,7 +166,7 @@ def write_reports(
 
     failed = 0
     for name, path in targets:
-        options: dict[str, Any] = {}
+        options: dict[str, object] = {}
         if name == "text":
             color = path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
             options = {"color": color, "quiet": quiet, "verbose": verbose}

@@ -13,15 +13,18 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:  # factcheck is imported only once a claims file is collected
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+
     from factcheck.problems import Problems
+    from factcheck.results import ClaimResult, SourceReport
     from factcheck.run import Outcome
 
-_OUTCOMES = pytest.StashKey[dict[Path, Any]]()
+_OUTCOMES = pytest.StashKey[dict[Path, "Outcome"]]()
 _REPORTED = pytest.StashKey[set[Path]]()
 _PROJECTS = pytest.StashKey[
     dict[Path, tuple[Path, Path] | None]
@@ -117,8 +120,8 @@ def _outcome(config: pytest.Config, root: Path) -> Outcome:
 
 
 class ClaimsFile(pytest.File):
-    def __init__(self, *, root: Path, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, root: Path, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own node arguments
         self.root = root
 
     def collect(self) -> Iterator[pytest.Item]:
@@ -130,22 +133,22 @@ class ClaimsFile(pytest.File):
             reported.add(self.root)
             raise self.CollectError(_problems_text(outcome.problems))
         rel = self.path.resolve().relative_to(self.root.resolve()).as_posix()
-        for claim in outcome.report["claims"]:
-            if claim["file"] != rel:
+        for claim in outcome.report.claims:
+            if claim.file != rel:
                 continue
-            item = ClaimItem.from_parent(self, name=claim["id"], claim=claim)
+            item = ClaimItem.from_parent(self, name=claim.id, claim=claim)
             item.add_marker("factcheck")
-            for tag in claim["tags"]:
+            for tag in claim.tags:
                 _register_marker(self.config, tag)
                 item.add_marker(tag)
             yield item
         if self.config.getoption("factcheck_coverage"):
-            source = next((s for s in outcome.report["sources"] if s["file"] == rel), {})
-            if source.get("coverage"):
+            source = next((s for s in outcome.report.sources if s.file == rel), None)
+            if source is not None and source.coverage is not None:
                 # "[coverage]" cannot be a claim id, so -k coverage never picks a claim by it.
-                item = CoverageItem.from_parent(self, name="[coverage]", source=source)
-                item.add_marker("factcheck")
-                yield item
+                covered = CoverageItem.from_parent(self, name="[coverage]", source=source)
+                covered.add_marker("factcheck")
+                yield covered
 
 
 def _register_marker(config: pytest.Config, tag: str) -> None:
@@ -171,19 +174,28 @@ class ClaimFailed(Exception):
     pass
 
 
-class ClaimItem(pytest.Item):
-    def __init__(self, *, claim: dict[str, Any], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+class _FactcheckItem(pytest.Item):
+    """A failed check shows its own message, not a traceback into this plugin."""
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ClaimFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+
+class ClaimItem(_FactcheckItem):
+    def __init__(self, *, claim: ClaimResult, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own node arguments
         self.claim = claim
 
     def runtest(self) -> None:
         claim = self.claim
-        verdict = claim["verdict"]
+        verdict = claim.verdict
         if verdict == "skip":
             # Reported at the claim's file:line (as skip markers are), not at this line.
-            raise pytest.skip.Exception(
-                claim.get("reason") or claim["explanation"], _use_item_location=True
-            )
+            raise pytest.skip.Exception(claim.reason or claim.explanation, _use_item_location=True)
         if verdict in ("fail", "error") or (
             verdict == "warn" and self.config.getoption("factcheck_strict")
         ):
@@ -193,7 +205,7 @@ class ClaimItem(pytest.Item):
                 FactcheckWarning(self._message()),
                 FactcheckWarning,
                 filename=str(self.path),
-                lineno=claim["line"],
+                lineno=claim.line,
             )  # shown at the claim's line in the warnings summary
 
     def _message(self) -> str:
@@ -201,32 +213,23 @@ class ClaimItem(pytest.Item):
 
         c = self.claim
         return (
-            f"{c['file']}:{c['line']}: {c['id']}: {c['verdict']}\n"
-            f"  quote:   {c['quote']}\n"
-            f"  claimed: {c['claim']}\n"
-            f"  actual:  {actual(c['actual'])}\n"
-            f"  why:     {c['explanation']}"
-            + (
-                "\n  note:    circular: the data cites this very publication"
-                if c.get("circular")
-                else ""
-            )
+            f"{c.file}:{c.line}: {c.id}: {c.verdict}\n"
+            f"  quote:   {c.quote}\n"
+            f"  claimed: {c.claim}\n"
+            f"  actual:  {actual(c.actual)}\n"
+            f"  why:     {c.explanation}"
+            + ("\n  note:    circular: the data cites this very publication" if c.circular else "")
         )
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
-
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, self.claim["line"] - 1, f"claim {self.claim['id']}"
+        return self.path, self.claim.line - 1, f"claim {self.claim.id}"
 
 
-class CoverageItem(pytest.Item):
+class CoverageItem(_FactcheckItem):
     """Every figure of the article is in some claim's quote, and every quote is in it."""
 
-    def __init__(self, *, source: dict[str, Any], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, source: SourceReport, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own node arguments
         self.source = source
 
     def runtest(self) -> None:
@@ -234,12 +237,7 @@ class CoverageItem(pytest.Item):
 
         gap = coverage_gap(self.source)
         if gap:
-            raise ClaimFailed(f"{self.source['file']}: {gap}")
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
+            raise ClaimFailed(f"{self.source.file}: {gap}")
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, 0, f"coverage of {self.source.get('text')}"
+        return self.path, 0, f"coverage of {self.source.text}"

@@ -15,9 +15,10 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypedDict, TypeGuard
 
 from factcheck.phrases import as_figure
+from factcheck.results import ClaimResult, DatasetReport, Figure, RunReport, Verdict
 
 # What a JSON report must hold for a replay (section 7 of the contract).
 _REQUIRED = ("factcheck_report", "claims", "datasets")
@@ -27,14 +28,38 @@ class ReportError(ValueError):
     """The file is not a factcheck JSON report that can be replayed."""
 
 
+Identity = dict[str, str | int]  # sha256 or fingerprint, and rows: what says data is the same
+
+
+class ChangedDataset(TypedDict):
+    name: str
+    path: str
+    was: Identity
+    now: Identity | None  # None: gone from the project
+
+
+class Figures(TypedDict):
+    actual: Figure
+    verdict: str
+
+
+class ChangedClaim(TypedDict):
+    id: str
+    file: str
+    line: int
+    was: Figures
+    now: Figures
+    definition_changed: bool
+
+
 @dataclass
 class Replay:
     """What differs between a report and a fresh run of the same project."""
 
     claims: int = 0  # claims compared
     datasets: int = 0  # datasets compared
-    changed_datasets: list[dict[str, Any]] = field(default_factory=list)
-    changed_claims: list[dict[str, Any]] = field(default_factory=list)
+    changed_datasets: list[ChangedDataset] = field(default_factory=list)
+    changed_claims: list[ChangedClaim] = field(default_factory=list)
     missing_claims: list[str] = field(default_factory=list)  # in the report, not the project
     new_claims: list[str] = field(default_factory=list)  # in the project, not the report
 
@@ -48,7 +73,7 @@ class Replay:
             self.changed_datasets or self.changed_claims or self.missing_claims or self.new_claims
         )
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "factcheck_replay": 1,
             "reproduced": self.holds,
@@ -64,9 +89,9 @@ class Replay:
         }
 
 
-def read_report(path: Path) -> dict[str, Any]:
+def read_report(path: Path) -> RunReport:
     try:
-        report = json.loads(path.read_text(encoding="utf-8"))
+        report: object = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ReportError(f"{path}: cannot be read ({exc.__class__.__name__})") from exc
     except json.JSONDecodeError as exc:
@@ -81,74 +106,70 @@ def read_report(path: Path) -> dict[str, Any]:
     for i, dataset in enumerate(report["datasets"]):
         if not isinstance(dataset, dict) or not isinstance(dataset.get("name"), str):
             raise ReportError(f"{path}: datasets[{i}] has no name")
-    return report
+    return RunReport.from_dict(report)
 
 
-def deselected(claim: dict[str, Any]) -> bool:
+def deselected(claim: ClaimResult) -> bool:
     """A claim the report's run skipped because it was not selected: it says nothing."""
-    return claim.get("verdict") == "skip" and str(claim.get("reason") or "").startswith(
-        "not selected"
-    )
+    return claim.verdict == Verdict.SKIP and claim.deselected
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> Replay:
+def compare(old: RunReport, new: RunReport) -> Replay:
     """The report `old` against a fresh report `new` of the same project and settings."""
     result = Replay()
-    now = {d["name"]: d for d in new["datasets"]}
-    for dataset in old["datasets"]:
+    now = {d.name: d for d in new.datasets}
+    for dataset in old.datasets:
         result.datasets += 1
-        current = now.get(dataset["name"])
+        current = now.get(dataset.name)
         before, after = _identity(dataset), _identity(current) if current else None
         if before != after:
             result.changed_datasets.append(
-                {"name": dataset["name"], "path": dataset.get("path"), "was": before, "now": after}
+                {"name": dataset.name, "path": dataset.path, "was": before, "now": after}
             )
-    fresh = {c["id"]: c for c in new["claims"]}
-    for claim in old["claims"]:
+    fresh = {c.id: c for c in new.claims}
+    for claim in old.claims:
         if deselected(claim):
             continue
         result.claims += 1
-        again = fresh.get(claim["id"])
+        again = fresh.get(claim.id)
         if again is None:
-            result.missing_claims.append(claim["id"])
+            result.missing_claims.append(claim.id)
             continue
-        if claim.get("verdict") != again["verdict"] or not same_figure(
-            claim.get("actual"), again["actual"]
-        ):
+        if claim.verdict != again.verdict or not same_figure(claim.actual, again.actual):
             result.changed_claims.append(
                 {
-                    "id": claim["id"],
-                    "file": again.get("file"),
-                    "line": again.get("line"),
-                    "was": {"actual": claim.get("actual"), "verdict": claim.get("verdict")},
-                    "now": {"actual": again["actual"], "verdict": again["verdict"]},
-                    "definition_changed": claim.get("fingerprint") is not None
-                    and claim.get("fingerprint") != again.get("fingerprint"),
+                    "id": claim.id,
+                    "file": again.file,
+                    "line": again.line,
+                    "was": {"actual": claim.actual, "verdict": str(claim.verdict)},
+                    "now": {"actual": again.actual, "verdict": str(again.verdict)},
+                    "definition_changed": claim.fingerprint is not None
+                    and claim.fingerprint != again.fingerprint,
                 }
             )
-    known = {c["id"] for c in old["claims"]}
-    result.new_claims = [c["id"] for c in new["claims"] if c["id"] not in known]
+    known = {c.id for c in old.claims}
+    result.new_claims = [c.id for c in new.claims if c.id not in known]
     return result
 
 
-def _identity(dataset: dict[str, Any]) -> dict[str, Any]:
+def _identity(dataset: DatasetReport) -> Identity:
     """What says a dataset is the same: its file's sha256, or a database's fingerprint."""
-    keys = ("sha256", "fingerprint", "rows")
-    return {k: dataset[k] for k in keys if dataset.get(k) is not None}
+    values = {"sha256": dataset.sha256, "fingerprint": dataset.fingerprint, "rows": dataset.rows}
+    return {k: v for k, v in values.items() if v is not None}
 
 
-def same_figure(a: Any, b: Any) -> bool:
+def same_figure(a: object, b: object) -> bool:
     """Equal as judged: numbers to 12 significant digits; maps key by key; else exactly."""
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same_figure(a[k], b[k]) for k in a)
     if _number(a) and _number(b):
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
-        return as_figure(a) == as_figure(b)
+        return bool(as_figure(a) == as_figure(b))
     return a == b
 
 
-def _number(value: Any) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -178,7 +199,7 @@ def render_text(result: Replay, report_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fmt_identity(identity: dict[str, Any]) -> str:
+def _fmt_identity(identity: Identity) -> str:
     parts = []
     if "sha256" in identity:
         parts.append(f"sha256 {str(identity['sha256'])[:12]}")
@@ -189,5 +210,5 @@ def _fmt_identity(identity: dict[str, Any]) -> str:
     return ", ".join(parts) or "unknown"
 
 
-def _fmt(value: Any) -> str:
+def _fmt(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

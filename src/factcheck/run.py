@@ -1,7 +1,7 @@
-"""The pipeline: load -> validate -> plan -> compute -> judge -> report dict.
+"""The pipeline: load -> validate -> plan -> compute -> judge -> report.
 
 `run_check` is what the CLI, the pytest plugin and the lock/drift commands
-call. It returns the report (a plain dict, rendered by factcheck.report) and
+call. It returns the report (a typed RunReport, rendered by factcheck.report) and
 the exit code; configuration problems come back instead of a report.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
@@ -26,7 +26,16 @@ from factcheck.load.project import load_project
 from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
 from factcheck.problems import Location, Problems
-from factcheck.results import EVIDENCE, VERDICTS, ClaimResult, RunReport, Verdict
+from factcheck.results import (
+    EVIDENCE,
+    VERDICTS,
+    ClaimResult,
+    DatasetReport,
+    RunReport,
+    SourceReport,
+    Summary,
+    Verdict,
+)
 
 if TYPE_CHECKING:
     from factcheck.engines import Engine
@@ -51,7 +60,7 @@ class Options:
 class Outcome:
     exit_code: ExitCode
     problems: Problems
-    report: dict[str, Any] | None = None  # the JSON edge: plain data, any shape it holds
+    report: RunReport | None = None
     project: Project | None = None
     timings: dict[str, float] = field(default_factory=dict)
     # Each dataset as validated (rows, failures; `frame` when validated in pandas), for a
@@ -141,14 +150,14 @@ def run_check(options: Options) -> Outcome:
         engine=_engine_name(project, options),
         strict=options.strict,
         exit_code=int(code),
-        summary={**summary, "evidence": evidence_counts(entries)},
-        sources=_sources(project),
+        summary=Summary(summary, evidence_counts(entries)),
+        sources=[SourceReport.from_dict(source) for source in _sources(project)],
         claims=entries,
-        datasets=[results[name].as_report() for name in project.datasets],
+        datasets=[DatasetReport.from_dict(results[name].as_report()) for name in project.datasets],
     )
     lap("report")
-    # The JSON edge: from here on the report is plain data (formats, lock, history).
-    return Outcome(code, problems, report.as_dict(), project, timings, results)
+    # Typed from here on: formats, lock and history read the model; JSON is its as_dict.
+    return Outcome(code, problems, report, project, timings, results)
 
 
 def _close(results: dict[str, DatasetResult]) -> None:

@@ -259,7 +259,7 @@ def verify(
     if outcome.report is None:
         first = next(iter(outcome.problems), None)
         raise SuggestError(f"the candidates do not load: {first.message if first else '?'}")
-    claims = {c["id"]: c for c in outcome.report["claims"]}
+    claims = {c.id: c.as_dict() for c in outcome.report.claims}
     return [(c, claims[f"candidate_{i}"]) for i, (_, c) in enumerate(pairs, 1)]
 
 

@@ -158,9 +158,10 @@ def test_statements_are_marked_by_their_claims_in_the_article_view(report: dict)
     # The HTML report's annotated article marks "peak" with ru_peak_activity's verdict, as it
     # marks "the majority" with ru_cases_majority_337's.
     from factcheck.report.article import annotate
+    from factcheck.results import ClaimResult
 
     text = (ROOT / "claims" / "mediazona-2025-06-26.txt").read_text(encoding="utf-8")
-    paragraphs, _ = annotate(text, report["claims"])
+    paragraphs, _ = annotate(text, [ClaimResult.from_dict(c) for c in report["claims"]])
     marks = {m.text: m.claim for p in paragraphs for m in p if not isinstance(m, str)}
     assert marks["peak"] == "ru_peak_activity"
     assert marks["rise"] == "ua_rise_in_cases"

@@ -58,9 +58,10 @@ def test_an_engine_is_its_module_and_its_registry_line(
     default = run_check(Options(root=PROJECTS / "basic"))
     other = run_check(Options(root=PROJECTS / "basic", engine=engine))
     assert default.report is not None and other.report is not None, other.problems
-    assert other.report["engine"] == engine
-    assert _figures(other.report) == _figures(default.report)
-    assert other.report["datasets"] == default.report["datasets"]
+    other_report, default_report = other.report.as_dict(), default.report.as_dict()
+    assert other_report["engine"] == engine
+    assert _figures(other_report) == _figures(default_report)
+    assert other_report["datasets"] == default_report["datasets"]
     if engine == "opener":  # every CSV of the project was opened by the engine's opener
         csvs = sorted(p.name for p in (PROJECTS / "basic").rglob("*.csv"))
         assert sorted(OpenerEngine.opened) == csvs

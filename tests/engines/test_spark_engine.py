@@ -29,8 +29,9 @@ def test_spark_gives_the_default_engines_figures(project: str) -> None:
     default = run_check(Options(root=PROJECTS / project))
     spark = run_check(Options(root=PROJECTS / project, engine="spark"))
     assert default.report is not None and spark.report is not None, spark.problems
-    assert _figures(spark.report) == _figures(default.report)
-    assert spark.report["datasets"] == default.report["datasets"]
+    spark_report, default_report = spark.report.as_dict(), default.report.as_dict()
+    assert _figures(spark_report) == _figures(default_report)
+    assert spark_report["datasets"] == default_report["datasets"]
     assert spark.exit_code == default.exit_code
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.report import render
 from factcheck.report.article import Mark, annotate, quoted_sentences
+from factcheck.results import ClaimResult
 
 TEXT = (
     "Headline: over 20,000 cases <b>& more</b>.\n"
@@ -35,6 +36,7 @@ CLAIMS = [
     claim("wettest", "the wettest month was December 2015", "'2015-12'", "pass"),
     claim("lost", "a quote that is not in the text", "5", "skip"),
 ]
+TYPED = [ClaimResult.from_dict(c) for c in CLAIMS]  # as the report model holds them
 
 
 def marks(paragraphs: list[list[str | Mark]]) -> list[Mark]:
@@ -42,7 +44,7 @@ def marks(paragraphs: list[list[str | Mark]]) -> list[Mark]:
 
 
 def test_each_figure_marked_by_the_claim_that_names_it() -> None:
-    paragraphs, unshown = annotate(TEXT, CLAIMS)
+    paragraphs, unshown = annotate(TEXT, TYPED)
     found = {(m.text, m.claim, m.verdict, m.evidence) for m in marks(paragraphs)}
     assert found == {
         # two claims check "20,000": the worse verdict shows, the other is named
@@ -62,7 +64,7 @@ def test_each_figure_marked_by_the_claim_that_names_it() -> None:
 
 
 def test_paragraphs_keep_the_text_whole() -> None:
-    paragraphs, _ = annotate(TEXT, CLAIMS)
+    paragraphs, _ = annotate(TEXT, TYPED)
     assert len(paragraphs) == 3
     rebuilt = "\n\n".join(
         "".join(p if isinstance(p, str) else p.text for p in para) for para in paragraphs
@@ -100,8 +102,8 @@ def test_markdown_quotes_the_sentences_that_fail_or_warn(report: dict[str, Any])
 
 
 def test_quoted_sentence_falls_back_to_the_quote() -> None:
-    assert quoted_sentences(TEXT, CLAIMS[-1]) == ["a quote that is not in the text"]
-    assert quoted_sentences(TEXT, CLAIMS[4]) == [
+    assert quoted_sentences(TEXT, TYPED[-1]) == ["a quote that is not in the text"]
+    assert quoted_sentences(TEXT, TYPED[4]) == [
         "Courts issued between 700 and 800 verdicts; the wettest month was December 2015."
     ]
 

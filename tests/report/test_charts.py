@@ -7,7 +7,14 @@ import re
 from typing import Any
 
 from factcheck.report import render
-from factcheck.report.charts import INSIDE, LOOSE, MAX_BARS, OUTSIDE, chart
+from factcheck.report.charts import INSIDE, LOOSE, MAX_BARS, OUTSIDE
+from factcheck.report.charts import chart as draw
+from factcheck.results import ClaimResult
+
+
+def chart(claim: dict[str, Any]) -> str:
+    """A claim written as JSON, drawn from the report model as the HTML report draws it."""
+    return draw(ClaimResult.from_dict(claim))
 
 
 def grouped(over: str, groups: dict[str, float], actual: Any, **more: Any) -> dict[str, Any]:

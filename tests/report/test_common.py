@@ -12,6 +12,7 @@ from tests.report.conftest import FORMATS
 from factcheck.report import FORMATS as REGISTRY
 from factcheck.report import render, renderer
 from factcheck.report._common import actual, number, one_line, summary_line
+from factcheck.results import DriftItem, RunReport
 
 
 @pytest.mark.parametrize(
@@ -44,7 +45,10 @@ def test_one_line_drops_newlines_and_escapes() -> None:
 
 
 def test_summary_line(report) -> None:
-    assert summary_line(report) == "12 claims: 5 pass, 2 warn, 3 fail, 1 error, 1 skip"
+    assert (
+        summary_line(RunReport.from_dict(report))
+        == "12 claims: 5 pass, 2 warn, 3 fail, 1 error, 1 skip"
+    )
 
 
 def test_registry_lists_every_format() -> None:
@@ -96,9 +100,13 @@ def test_fixture_covers_what_it_promises(report) -> None:
 def test_drift_reason_says_what_changed() -> None:
     from factcheck.report._common import drift_reason
 
-    def item(old: object, new: object, ov: str = "pass", nv: str = "pass", **kw: object) -> dict:
+    def item(
+        old: object, new: object, ov: str = "pass", nv: str = "pass", **kw: object
+    ) -> DriftItem:
         base = {"old_actual": old, "new_actual": new, "old_verdict": ov, "new_verdict": nv}
-        return {**base, "definition_changed": False, "datasets_changed": [], **kw}
+        return DriftItem.from_dict(
+            {**base, "definition_changed": False, "datasets_changed": [], **kw}
+        )
 
     assert drift_reason(item(1000, 1050, datasets_changed=["orders"])) == (
         "1,000 (pass) -> 1,050 (pass); data changed: orders"

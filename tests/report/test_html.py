@@ -8,7 +8,13 @@ from html.parser import HTMLParser
 from tests.report.conftest import SCRIPT, SCRIPT_ID
 
 from factcheck.report import render
-from factcheck.report.charts import chart
+from factcheck.report.charts import chart as draw
+from factcheck.results import ClaimResult
+
+
+def chart(claim: dict) -> str:
+    """A claim written as JSON, drawn from the report model as the HTML report draws it."""
+    return draw(ClaimResult.from_dict(claim))
 
 
 class Tags(HTMLParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from factcheck.cli.common import (
     trust_options,
 )
 from factcheck.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from factcheck.results import RunReport
 
 
 class UsageError(click.ClickException):
@@ -61,13 +65,10 @@ def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
         print_problems(outcome.problems)
         sys.exit(int(ExitCode.CONFIG))
     assert outcome.project is not None  # a run with a report read its project
-    path = write_lock(outcome.project.root, outcome.report)
     report = outcome.report
-    echo(
-        f"locked {len(report['claims'])} claims and {len(report['datasets'])} "
-        f"datasets in {path.name}"
-    )
-    invalid = [d["name"] for d in report["datasets"] if not d["valid"]]
+    path = write_lock(outcome.project.root, report)
+    echo(f"locked {len(report.claims)} claims and {len(report.datasets)} datasets in {path.name}")
+    invalid = [d.name for d in report.datasets if not d.valid]
     if invalid:
         echo(f"note: locked while datasets fail their schema: {', '.join(invalid)}", err=True)
 
@@ -100,10 +101,10 @@ def diff(old: Path, new: Path, fmt: str) -> None:
         echo(json.dumps({"differs": differs(result), **result}, indent=2,
                         ensure_ascii=False), block=True)  # fmt: skip
     else:
-        for item in result["added"]:
-            echo(f"+ {item['id']} ({item['verdict']})")
-        for item in result["removed"]:
-            echo(f"- {item['id']} ({item['verdict']})")
+        for seen in result["added"]:
+            echo(f"+ {seen['id']} ({seen['verdict']})")
+        for seen in result["removed"]:
+            echo(f"- {seen['id']} ({seen['verdict']})")
         for item in result["changed"]:
             note = "; its definition changed" if item["definition_changed"] else ""
             echo(
@@ -122,11 +123,14 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 MAX_REPORT_BYTES = 1024 * 2**20
 
 
-def _read_report(path: Path) -> dict:
+def _read_report(path: Path) -> RunReport:
     from factcheck.drift.diff import is_report
+    from factcheck.results import RunReport
 
     try:
-        report = json.loads(read_limited(path, MAX_REPORT_BYTES, "a report").decode("utf-8"))
+        report: object = json.loads(
+            read_limited(path, MAX_REPORT_BYTES, "a report").decode("utf-8")
+        )
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
         raise UsageError(f"{path}: not a factcheck JSON report ({reason})") from None
@@ -135,4 +139,4 @@ def _read_report(path: Path) -> dict:
             f"{path}: not a factcheck JSON report (write one with "
             "`factcheck check --format json:FILE`)"
         )
-    return report
+    return RunReport.from_dict(report)

@@ -34,11 +34,11 @@ def replay(root: Path, report: Path, fmt: str) -> None:
     except ReportError as exc:
         echo(f"Error: {exc}", err=True)
         sys.exit(int(ExitCode.CONFIG))
-    engine = old.get("engine") or None
+    engine = old.engine or None
     if engine is not None and engine not in engine_names():
         echo(f"Error: {report}: the report's engine {engine!r} is not known here", err=True)
         sys.exit(int(ExitCode.CONFIG))
-    options = Options(root=root, engine=engine, strict=bool(old.get("strict")))
+    options = Options(root=root, engine=engine, strict=old.strict)
     outcome = run_check(options)
     if outcome.report is None:
         print_problems(outcome.problems)

@@ -2,34 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict, TypeGuard
+
+from factcheck.results import Figure, JsonObject, RunReport
 
 
-def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+class ClaimSeen(TypedDict):
+    id: str
+    verdict: str
+
+
+class ClaimChanged(TypedDict):
+    id: str
+    old_verdict: str
+    new_verdict: str
+    old_actual: Figure
+    new_actual: Figure
+    definition_changed: bool
+
+
+class DataChanged(TypedDict):
+    name: str
+    old_sha256: str | None  # a database dataset's fingerprint stands here
+    new_sha256: str | None
+
+
+class Diff(TypedDict):
+    added: list[ClaimSeen]
+    removed: list[ClaimSeen]
+    changed: list[ClaimChanged]
+    datasets_changed: list[DataChanged]
+
+
+def diff_reports(old: RunReport, new: RunReport) -> Diff:
     """Claims added, removed and changed; `datasets` (hash changes) is context, not a difference."""
-    before = {c["id"]: c for c in old["claims"]}
-    after = {c["id"]: c for c in new["claims"]}
-    changed = []
+    before = {c.id: c for c in old.claims}
+    after = {c.id: c for c in new.claims}
+    changed: list[ClaimChanged] = []
     for claim_id in sorted(set(before) & set(after)):
         a, b = before[claim_id], after[claim_id]
-        if a["verdict"] != b["verdict"] or a["actual"] != b["actual"]:
+        if a.verdict != b.verdict or a.actual != b.actual:
             changed.append(
                 {
                     "id": claim_id,
-                    "old_verdict": a["verdict"],
-                    "new_verdict": b["verdict"],
-                    "old_actual": a["actual"],
-                    "new_actual": b["actual"],
-                    "definition_changed": a.get("fingerprint") != b.get("fingerprint"),
+                    "old_verdict": str(a.verdict),
+                    "new_verdict": str(b.verdict),
+                    "old_actual": a.actual,
+                    "new_actual": b.actual,
+                    "definition_changed": a.fingerprint != b.fingerprint,
                 }
             )
     added = sorted(set(after) - set(before))
     removed = sorted(set(before) - set(after))
-    old_data = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in old.get("datasets", [])}
-    new_data = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in new.get("datasets", [])}
+    old_data = {d.name: d.identity for d in old.datasets}
+    new_data = {d.name: d.identity for d in new.datasets}
     return {
-        "added": [{"id": i, "verdict": after[i]["verdict"]} for i in added],
-        "removed": [{"id": i, "verdict": before[i]["verdict"]} for i in removed],
+        "added": [{"id": i, "verdict": str(after[i].verdict)} for i in added],
+        "removed": [{"id": i, "verdict": str(before[i].verdict)} for i in removed],
         "changed": changed,
         "datasets_changed": [
             {"name": name, "old_sha256": old_data.get(name), "new_sha256": new_data.get(name)}
@@ -39,7 +68,7 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dic
     }
 
 
-def is_report(report: Any) -> bool:
+def is_report(report: object) -> TypeGuard[JsonObject]:
     """What diff_reports relies on, with its types: a JSON file written by hand or cut short
     is refused by the caller with a clear error, never a traceback here."""
     if not (isinstance(report, dict) and report.get("factcheck_report") == 1):
@@ -63,5 +92,5 @@ def is_report(report: Any) -> bool:
     return claims_ok and datasets_ok
 
 
-def differs(result: dict[str, list[dict[str, Any]]]) -> bool:
+def differs(result: Diff) -> bool:
     return bool(result["added"] or result["removed"] or result["changed"])

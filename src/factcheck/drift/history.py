@@ -8,31 +8,34 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeGuard
+
+from factcheck.results import JsonObject, RunReport
+from factcheck.results.values import obj
 
 HISTORY = Path(".factcheck") / "history.jsonl"
 
 
 def append_run(
-    root: Path, report: dict[str, Any], *, warn: Callable[[str], None] | None = None
+    root: Path, report: RunReport, *, warn: Callable[[str], None] | None = None
 ) -> Path | None:
     """One line per claim of the run; a read-only project is left alone (history is optional).
 
     The history file is the project's, and the project may be hostile: a symbolic link
     (`history.jsonl -> ~/.bashrc`), a FIFO (would hang) or a hard link there is refused with
     a warning, and the run goes on without history."""
-    hashes = {d["name"]: d.get("sha256", d.get("fingerprint")) for d in report["datasets"]}
+    hashes = {d.name: d.identity for d in report.datasets}
     lines = []
-    for claim in report["claims"]:
-        if (claim.get("reason") or "").startswith("not selected"):
+    for claim in report.claims:
+        if claim.deselected:
             continue  # deselected: this run says nothing about it
         lines.append(json.dumps({
-            "time": report["generated"],
-            "id": claim["id"],
-            "actual": claim["actual"],
-            "verdict": claim["verdict"],
-            "fingerprint": claim.get("fingerprint"),
-            "datasets": {name: hashes[name] for name in claim["datasets"] if name in hashes},
+            "time": report.generated,
+            "id": claim.id,
+            "actual": claim.actual,
+            "verdict": str(claim.verdict),
+            "fingerprint": claim.fingerprint,
+            "datasets": {name: hashes[name] for name in claim.datasets if name in hashes},
         }, sort_keys=True, ensure_ascii=False))  # fmt: skip
     path = root / HISTORY
     try:
@@ -91,7 +94,7 @@ def _open_own(root: Path, flags: int) -> int:
 
 def read_history(
     root: Path, claim_id: str, *, warn: Callable[[str], None] | None = None
-) -> list[dict[str, Any]]:
+) -> list[JsonObject]:
     """The claim's rows, oldest first. A line that is not a history record (cut short by a
     crash, edited by hand) is skipped with a warning; the good lines are kept."""
     try:
@@ -109,7 +112,7 @@ def read_history(
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row: object = json.loads(line)
         except (ValueError, RecursionError):
             row = None
         if not _is_record(row):
@@ -121,7 +124,7 @@ def read_history(
     return rows
 
 
-def _is_record(row: Any) -> bool:
+def _is_record(row: object) -> TypeGuard[JsonObject]:
     """A line as append_run writes it: what render_history relies on has its type."""
     if not isinstance(row, dict) or not isinstance(row.get("id"), str):
         return False
@@ -149,18 +152,19 @@ def sparkline(values: list[float], blocks: str = BLOCKS) -> str:
     return "".join(blocks[round((v - lo) / span * (len(blocks) - 1))] for v in values)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def render_history(claim_id: str, rows: list[dict[str, Any]], *, unicode: bool = True) -> str:
+def render_history(claim_id: str, rows: list[JsonObject], *, unicode: bool = True) -> str:
     """A table (time, verdict, actual, data hashes) and a sparkline per series."""
     from factcheck.report._common import actual, number
 
     lines = [f"{claim_id}: {len(rows)} run(s)"]
     table = [("time", "verdict", "actual", "data (sha256)")]
     for row in rows:
-        hashes = ",".join(f"{k}:{v[:8]}" for k, v in sorted((row.get("datasets") or {}).items()))
+        data = obj(row.get("datasets"))
+        hashes = ",".join(f"{k}:{str(data[k])[:8]}" for k in sorted(data))
         table.append((str(row.get("time")), str(row.get("verdict")),
                       actual(row.get("actual"), 4), hashes or "-"))  # fmt: skip
     widths = [max(len(r[i]) for r in table) for i in range(3)]
@@ -189,7 +193,7 @@ def render_history(claim_id: str, rows: list[dict[str, Any]], *, unicode: bool =
 MAX_SERIES = 12  # a chart per group; a claim by day would otherwise print hundreds
 
 
-def _series(rows: list[dict[str, Any]]) -> dict[str, list[float]]:
+def _series(rows: list[JsonObject]) -> dict[str, list[float]]:
     """The numbers to chart: the figure itself, or each group's value (grouped claims)."""
     series: dict[str, list[float]] = {}
     for row in rows:

@@ -8,14 +8,28 @@ datasets' schemas), or when it was added or removed without re-locking.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.drift.compare import as_stored, moved
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.drift_rules import check_rules, rules_for
+from factcheck.results import (
+    ClaimResult,
+    DatasetChange,
+    DatasetReport,
+    DriftItem,
+    DriftSection,
+    JsonObject,
+    RunReport,
+)
+from factcheck.results.values import figure, opt_text, texts
+
+if TYPE_CHECKING:
+    from factcheck.run import Outcome
 
 LOCK_NAME = "factcheck.lock"
 LOCK_VERSION = 1
@@ -30,26 +44,26 @@ class LockError(click.ClickException):
         super().__init__(neutralise(message))  # it may quote the project's words
 
 
-def lock_payload(report: dict[str, Any]) -> dict[str, Any]:
+def lock_payload(report: RunReport) -> dict[str, object]:
     return {
         "factcheck_lock": LOCK_VERSION,
         "claims": {
-            c["id"]: {
-                "verdict": c["verdict"],
-                "actual": c["actual"],
-                "fingerprint": c["fingerprint"],
-                "datasets": c["datasets"],
+            c.id: {
+                "verdict": str(c.verdict),
+                "actual": c.actual,
+                "fingerprint": c.fingerprint,
+                "datasets": c.datasets,
             }
-            for c in sorted(report["claims"], key=lambda c: c["id"])
+            for c in sorted(report.claims, key=lambda c: c.id)
         },
         "datasets": {
-            d["name"]: {"path": d["path"], **_identity(d), "rows": d["rows"]}
-            for d in sorted(report["datasets"], key=lambda d: d["name"])
+            d.name: {"path": d.path, **_identity(d), "rows": d.rows}
+            for d in sorted(report.datasets, key=lambda d: d.name)
         },
     }
 
 
-def write_lock(root: Path, report: dict[str, Any]) -> Path:
+def write_lock(root: Path, report: RunReport) -> Path:
     from factcheck.output import WriteError, write_report
 
     path = root / LOCK_NAME
@@ -61,7 +75,15 @@ def write_lock(root: Path, report: dict[str, Any]) -> Path:
     return path
 
 
-def read_lock(root: Path) -> dict[str, Any]:
+@dataclass
+class Lock:
+    """factcheck.lock as read: each claim's and dataset's entry, checked to be objects."""
+
+    claims: dict[str, JsonObject]
+    datasets: dict[str, JsonObject]
+
+
+def read_lock(root: Path) -> Lock:
     path = root / LOCK_NAME
     if path.exists() and not path.is_file():
         raise LockError(f"{LOCK_NAME}: not a regular file; remove it and run `factcheck lock`")
@@ -94,99 +116,106 @@ def read_lock(root: Path) -> dict[str, Any]:
                     f"{LOCK_NAME}: {section}.{name} is not an object; "
                     "re-create it with `factcheck lock`"
                 )
-    return lock
+    return Lock(lock["claims"], lock["datasets"])
 
 
-def drift(report: dict[str, Any], lock: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+def drift(report: RunReport, lock: Lock, settings: dict[str, object]) -> DriftSection:
     """The report's drift section: every claim that moved since the lock."""
-    old_data = lock["datasets"]
-    new_data = {d["name"]: d for d in report["datasets"]}
+    old_data = lock.datasets
+    new_data = {d.name: d for d in report.datasets}
     changed = sorted(
         name
         for name in set(old_data) | set(new_data)
-        if _identity(old_data.get(name) or {}) != _identity(new_data.get(name) or {})
+        if _stored_identity(old_data.get(name)) != _identity(new_data.get(name))
     )
     items = []
     seen = set()
-    for claim in report["claims"]:
-        seen.add(claim["id"])
-        if (claim.get("reason") or "").startswith("not selected"):
+    for claim in report.claims:
+        seen.add(claim.id)
+        if claim.deselected:
             continue  # deselected in this run: nothing to compare
-        old = lock["claims"].get(claim["id"])
+        old = lock.claims.get(claim.id)
         if old is None:
-            items.append(_item(claim["id"], None, claim, added=True))
+            items.append(_item(claim.id, None, claim, added=True))
             continue
-        definition = old.get("fingerprint") != claim["fingerprint"]
-        verdict = old.get("verdict") != claim["verdict"]
-        figure = moved(
-            old.get("actual"), as_stored(claim["actual"]), rules_for(settings, claim["id"])
-        )
+        definition = old.get("fingerprint") != claim.fingerprint
+        verdict = old.get("verdict") != claim.verdict
+        figure = moved(old.get("actual"), as_stored(claim.actual), rules_for(settings, claim.id))
         if definition or verdict or figure:
-            item = _item(claim["id"], old, claim, definition_changed=definition)
-            item["datasets_changed"] = sorted(set(claim["datasets"]) & set(changed))
+            item = _item(claim.id, old, claim, definition_changed=definition)
+            item.datasets_changed = sorted(set(claim.datasets) & set(changed))
             items.append(item)
-    for claim_id, old in sorted(lock["claims"].items()):
+    for claim_id, old in sorted(lock.claims.items()):
         if claim_id not in seen:
             item = _item(claim_id, old, None, removed=True)
-            item["datasets_changed"] = sorted(set(old.get("datasets") or ()) & set(changed))
+            item.datasets_changed = sorted(set(texts(old.get("datasets"))) & set(changed))
             items.append(item)
-    return {
-        "lock": LOCK_NAME,
-        "claims": items,
-        "datasets_changed": changed,
-        "datasets": [
+    return DriftSection(
+        lock=LOCK_NAME,
+        claims=items,
+        datasets_changed=changed,
+        datasets=[
             _dataset_change(name, old_data.get(name), new_data.get(name)) for name in changed
         ],
-    }
+    )
 
 
-def _identity(dataset: dict[str, Any]) -> dict[str, Any]:
+def _identity(dataset: DatasetReport | None) -> dict[str, str | None]:
     """What says a dataset is unchanged: a file's sha256, a database's fingerprint (section 9)."""
-    if "fingerprint" in dataset and "sha256" not in dataset:
-        return {"fingerprint": dataset["fingerprint"]}
-    return {"sha256": dataset.get("sha256")}
+    if dataset is None:
+        return {"sha256": None}
+    if dataset.is_database:
+        return {"fingerprint": dataset.fingerprint}
+    return {"sha256": dataset.sha256}
 
 
-def _dataset_change(name: str, old: dict | None, new: dict | None) -> dict[str, Any]:
+def _stored_identity(dataset: JsonObject | None) -> dict[str, str | None]:
+    """The same, of a dataset as the lock holds it."""
+    return _identity(None if dataset is None else DatasetReport.from_dict({"name": "", **dataset}))
+
+
+def _dataset_change(name: str, old: JsonObject | None, new: DatasetReport | None) -> DatasetChange:
     """Why a dataset counts as changed: its hash and row count, then and now."""
-    old, new = old or {}, new or {}
-    return {
-        "name": name,
+    before = DatasetReport.from_dict({"name": name, **(old or {})})
+    return DatasetChange(
+        name=name,
         # a database dataset's fingerprint stands where a file's sha256 does
-        "old_sha256": old.get("sha256", old.get("fingerprint")),
-        "new_sha256": new.get("sha256", new.get("fingerprint")),
-        "old_rows": old.get("rows"),
-        "new_rows": new.get("rows"),
-    }
+        old_sha256=before.identity,
+        new_sha256=new.identity if new is not None else None,
+        old_rows=before.rows,
+        new_rows=new.rows if new is not None else None,
+    )
 
 
-def _item(claim_id: str, old: dict | None, new: dict | None, **flags: bool) -> dict[str, Any]:
-    return {
-        "id": claim_id,
-        "old_actual": old.get("actual") if old else None,
-        "new_actual": new.get("actual") if new else None,
-        "old_verdict": old.get("verdict") if old else None,
-        "new_verdict": new.get("verdict") if new else None,
-        "definition_changed": flags.get("definition_changed", False),
-        "added": flags.get("added", False),
-        "removed": flags.get("removed", False),
-        "datasets_changed": [],
-    }
+def _item(
+    claim_id: str, old: JsonObject | None, new: ClaimResult | None, **flags: bool
+) -> DriftItem:
+    return DriftItem(
+        id=claim_id,
+        old_actual=figure(old.get("actual")) if old else None,
+        new_actual=new.actual if new else None,
+        old_verdict=opt_text(old.get("verdict")) if old else None,
+        new_verdict=str(new.verdict) if new else None,
+        definition_changed=flags.get("definition_changed", False),
+        added=flags.get("added", False),
+        removed=flags.get("removed", False),
+    )
 
 
-def apply_lock(outcome: Any, *, strict: bool = False) -> ExitCode:
+def apply_lock(outcome: Outcome, *, strict: bool = False) -> ExitCode:
     """Compare a finished run with the lock; fill the report's drift section."""
-    report = outcome.report
-    settings = outcome.project.settings.drift
-    problems = check_rules(settings, (c.id for c in outcome.project.claims))
+    report, project = outcome.report, outcome.project
+    assert report is not None and project is not None, "a run with problems has no report"
+    settings = project.settings.drift
+    problems = check_rules(settings, (c.id for c in project.claims))
     if problems:
         raise LockError("\n".join(problems))
-    lock = read_lock(outcome.project.root)
+    lock = read_lock(project.root)
     section = drift(report, lock, settings)
-    report["drift"] = section
-    invalid = sum(1 for d in report["datasets"] if not d["valid"])
+    report.drift = section
+    invalid = sum(1 for d in report.datasets if not d.valid)
     code = exit_code(
-        report["summary"], strict=strict, invalid_datasets=invalid, drifted=len(section["claims"])
+        report.summary.counts, strict=strict, invalid_datasets=invalid, drifted=len(section.claims)
     )
-    report["exit_code"] = int(code)
+    report.exit_code = int(code)
     return code

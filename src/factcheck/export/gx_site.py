@@ -94,7 +94,7 @@ def _export(outcome: Outcome, out: Path) -> Export:
     gx, gxe = import_gx()
     project = outcome.project
     assert project is not None and outcome.report is not None  # a run that was checked
-    report = cast("Report", outcome.report)  # the JSON edge: the keys the contract gives
+    report = cast("Report", outcome.report.as_dict())  # the JSON form: the contract's keys
     schemas, frames = validated_frames(outcome)
     specs = {c.id: c for c in project.claims}
     compiled = compile_claims(report["claims"], specs, frames, schemas, gxe)

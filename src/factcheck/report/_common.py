@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
-from factcheck.results import VERDICTS, RunReport
+from factcheck.results import (
+    VERDICTS,
+    ClaimResult,
+    DriftItem,
+    Figure,
+    JsonObject,
+    MetricDetail,
+    RunReport,
+    SourceReport,
+    UncoveredFigure,
+)
 
 # Problems before successes: what a reader must act on comes first.
 VERDICT_ORDER = ("fail", "error", "warn", "pass", "skip")
 PROBLEMS = ("fail", "error", "warn")
 
 
-def number(value: Any) -> str:
+def number(value: object) -> str:
     """336776 -> "336,776", 38.5454 -> "38.55", 0.74862 -> "0.7486", None -> "—"."""
     if value is None:
         return "—"
@@ -30,7 +40,7 @@ def number(value: Any) -> str:
     return str(value)
 
 
-def actual(value: Any, limit: int = 8) -> str:
+def actual(value: object, limit: int = 8) -> str:
     """A claim's actual figure: a number, a key, or groups (`2025-03: 1,012; 2025-04: 848`)."""
     if isinstance(value, dict):
         items = [f"{k}: {number(v)}" for k, v in value.items()]
@@ -39,7 +49,7 @@ def actual(value: Any, limit: int = 8) -> str:
     return number(value)
 
 
-def one_line(value: Any) -> str:
+def one_line(value: object) -> str:
     """Text from an article or a YAML file, made safe for one line of a log or terminal:
     newlines and tabs become spaces, control characters (a stray ESC could recolour a
     terminal) are escaped visibly, a workflow-command prefix is broken (safetext)."""
@@ -48,7 +58,7 @@ def one_line(value: Any) -> str:
     return neutralise(value, one_line=True)
 
 
-def http_url(value: Any) -> str | None:
+def http_url(value: object) -> str | None:
     """A URL a reader may follow: http(s) with a host, nothing invisible in it; None for
     `javascript:`, `data:`, `file:` or anything else a YAML file might hold."""
     from urllib.parse import urlsplit
@@ -63,11 +73,6 @@ def http_url(value: Any) -> str | None:
     return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
-def counts(report: dict[str, Any]) -> dict[str, int]:
-    summary = report.get("summary") or {}
-    return {v: int(summary.get(v, 0)) for v in VERDICTS}
-
-
 # How each evidence kind reads after a count: "8 on independent data, 11 circular".
 EVIDENCE_WORDS = {
     "direct": "on independent data",
@@ -79,74 +84,74 @@ EVIDENCE_WORDS = {
 EVIDENCE_FLAGS = {"proxy": "proxy", "circular": "circular"}
 
 
-def evidence_of(claim: dict[str, Any]) -> str | None:
-    """A claim's evidence kind; a report from before v1.1 has only `circular`."""
-    if claim.get("evidence") is not None:
-        return str(claim["evidence"])
-    return "circular" if claim.get("circular") else None
+def evidence_flag(claim: ClaimResult) -> str | None:
+    """`proxy` or `circular` beside a claim; None for direct data, a hand check, a skip."""
+    return EVIDENCE_FLAGS.get(claim.evidence_kind or "")
 
 
-def evidence_breakdown(report: dict[str, Any], verdict: str) -> str:
+def flagged(claim: ClaimResult) -> str:
+    """` (circular)`, ` (proxy)` after a claim's reason: evidence weaker than direct data."""
+    flag = evidence_flag(claim)
+    return f" ({flag})" if flag else ""
+
+
+def evidence_breakdown(report: RunReport, verdict: str) -> str:
     """` (8 on independent data, 11 circular, 4 by hand)` for a verdict some of whose claims
     rest on anything but direct data; empty otherwise (and for pre-v1.1 reports)."""
-    kinds = (report.get("summary") or {}).get("evidence") or {}
-    tally = {kind: int((kinds.get(kind) or {}).get(verdict, 0)) for kind in EVIDENCE_WORDS}
+    kinds = report.summary.evidence or {}
+    tally = {kind: (kinds.get(kind) or {}).get(verdict, 0) for kind in EVIDENCE_WORDS}
     if not any(n for kind, n in tally.items() if kind != "direct"):
         return ""
     return " (" + ", ".join(f"{n} {EVIDENCE_WORDS[k]}" for k, n in tally.items() if n) + ")"
 
 
-def reading_lines(claim: dict[str, Any]) -> list[str]:
+def reading_lines(claim: ClaimResult) -> list[str]:
     """Each listed reading of a claim, one line each:
     `counted from 17 June: "between 10 and 14" = 15 — fail: 15 is outside 10-14`."""
     return [
-        one_line(
-            f'{r.get("label")}: "{r.get("claim")}" = {actual(r.get("actual"), 4)} — '
-            f"{r.get('verdict')}: {r.get('explanation')}"
-        )
-        for r in claim.get("readings") or []
+        one_line(f'{r.label}: "{r.claim}" = {actual(r.actual, 4)} — {r.verdict}: {r.explanation}')
+        for r in claim.readings
     ]
 
 
-def drifted(report: dict[str, Any]) -> list[dict[str, Any]]:
+def drifted(report: RunReport) -> list[DriftItem]:
     """The claims that drifted since the lock (`--locked`), in the drift section's order."""
-    return list((report.get("drift") or {}).get("claims") or [])
+    return list(report.drift.claims) if report.drift is not None else []
 
 
-def drift_place(report: dict[str, Any], item: dict[str, Any]) -> tuple[str, int]:
+def drift_place(report: RunReport, item: DriftItem) -> tuple[str, int]:
     """Where a drifted claim is written (file, line); a claim removed from the claims
     files is only in the lock, so it points at the lock."""
-    claim = next((c for c in report.get("claims") or [] if c.get("id") == item.get("id")), None)
+    claim = report.claim(item.id)
     if claim is None:
-        return str((report.get("drift") or {}).get("lock") or "factcheck.lock"), 1
-    return str(claim.get("file") or ""), max(1, int(claim.get("line") or 1))
+        return str((report.drift.lock if report.drift else None) or "factcheck.lock"), 1
+    return claim.file, max(1, claim.line)
 
 
-def drift_reason(item: dict[str, Any]) -> str:
+def drift_reason(item: DriftItem) -> str:
     """What moved since the lock, in words: `1,000 (pass) -> 1,050 (pass); data changed:
     orders`. When the figures print alike, the digits (or groups) that differ are shown,
     and a figure that did not move says so, so the line never reads "7.1 -> 7.1"."""
-    if item.get("added"):
-        return f"new since the lock ({item.get('new_verdict')}); run `factcheck lock`"
-    if item.get("removed"):
+    if item.added:
+        return f"new since the lock ({item.new_verdict}); run `factcheck lock`"
+    if item.removed:
         return "in the lock but no longer in the claims"
-    old, new = item.get("old_actual"), item.get("new_actual")
-    old_verdict, new_verdict = item.get("old_verdict"), item.get("new_verdict")
+    old, new = item.old_actual, item.new_actual
     if old != new:
         before, after = _moved_parts(old, new)
-        text = f"{before} ({old_verdict}) -> {after} ({new_verdict})"
-    elif old_verdict != new_verdict:
-        text = f"figure {actual(new)} unchanged, verdict {old_verdict} -> {new_verdict}"
+        text = f"{before} ({item.old_verdict}) -> {after} ({item.new_verdict})"
+    elif item.old_verdict != item.new_verdict:
+        text = f"figure {actual(new)} unchanged, verdict {item.old_verdict} -> {item.new_verdict}"
     else:
-        text = f"figure {actual(new)} and verdict {new_verdict} unchanged"
-    if item.get("definition_changed"):
+        text = f"figure {actual(new)} and verdict {item.new_verdict} unchanged"
+    if item.definition_changed:
         text += "; its definition changed since the lock"
-    if item.get("datasets_changed"):
-        text += "; data changed: " + ", ".join(item["datasets_changed"])
+    if item.datasets_changed:
+        text += "; data changed: " + ", ".join(item.datasets_changed)
     return text
 
 
-def _moved_parts(old: Any, new: Any) -> tuple[str, str]:
+def _moved_parts(old: Figure, new: Figure) -> tuple[str, str]:
     """The two figures as printed; for groups only the groups that moved; exact digits
     when rounding for print would hide the move."""
     if isinstance(old, dict) and isinstance(new, dict):
@@ -158,72 +163,68 @@ def _moved_parts(old: Any, new: Any) -> tuple[str, str]:
     return before, after
 
 
-def _exact(value: Any) -> str:
+def _exact(value: object) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_exact(v)}" for k, v in value.items())
     return repr(value) if isinstance(value, float) else actual(value)
 
 
-def summary_line(report: dict[str, Any]) -> str:
+def summary_line(report: RunReport) -> str:
     """`12 claims: 5 pass (3 on independent data, 2 circular), 2 warn, 3 fail, 1 error,
     1 skip`: the evidence behind a verdict is given when not all of it is direct."""
-    tally = counts(report)
-    total = sum(tally.values())
+    tally = report.summary.counts
+    total = report.summary.total
     parts = ", ".join(f"{tally[v]} {v}{evidence_breakdown(report, v)}" for v in VERDICTS)
     return f"{total} claim{'s' if total != 1 else ''}: {parts}"
 
 
-def by_file(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def by_file(report: RunReport) -> dict[str, list[ClaimResult]]:
     """Claims grouped by claims file, files and claims in report order (stable)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for claim in report.get("claims", []):
-        out.setdefault(claim["file"], []).append(claim)
+    out: dict[str, list[ClaimResult]] = {}
+    for claim in report.claims:
+        out.setdefault(claim.file, []).append(claim)
     return out
 
 
-_SOURCE_DEFAULTS: dict[str, Any] = dict.fromkeys(("title", "publisher", "published", "url", "text"))
+def source_of(report: RunReport, file: str) -> SourceReport:
+    """The article a claims file checks (a bare one, every field None, when unknown)."""
+    found = next((s for s in report.sources if s.file == file), None)
+    return found if found is not None else SourceReport(file)
 
 
-def source_of(report: dict[str, Any], file: str) -> dict[str, Any]:
-    """The article a claims file checks (every key present; None when unknown)."""
-    found = next((s for s in report.get("sources") or [] if s.get("file") == file), {})
-    return {**_SOURCE_DEFAULTS, **found, "file": file}
-
-
-def uncovered_figures(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def uncovered_figures(report: RunReport) -> list[tuple[str, UncoveredFigure]]:
     """(article file from the project root, figure) for each figure no claim's quote holds."""
     out = []
-    for source in report.get("sources") or []:
-        coverage = source.get("coverage") or {}
-        file = coverage.get("file") or source.get("text") or source.get("file") or ""
-        out += [(file, figure) for figure in coverage.get("uncovered") or []]
+    for source in report.sources:
+        coverage = source.coverage
+        if coverage is not None:
+            file = coverage.file or source.text or source.file
+            out += [(file, figure) for figure in coverage.uncovered]
     return out
 
 
-def coverage_gap(source: dict[str, Any]) -> str | None:
+def coverage_gap(source: SourceReport) -> str | None:
     """One line when the article has figures no claim quotes, or quotes it does not hold."""
-    coverage = source.get("coverage")
-    if not coverage or not (coverage["uncovered"] or coverage["missing_quotes"]):
+    coverage = source.coverage
+    if coverage is None or not (coverage.uncovered or coverage.missing_quotes):
         return None
     parts = []
-    if coverage["uncovered"]:
-        figures = ", ".join(
-            f'"{f["text"]}" ({f["line"]}:{f["col"]})' for f in coverage["uncovered"][:5]
-        )
-        more = "…" if len(coverage["uncovered"]) > 5 else ""
+    if coverage.uncovered:
+        figures = ", ".join(f'"{f.text}" ({f.line}:{f.col})' for f in coverage.uncovered[:5])
+        more = "…" if len(coverage.uncovered) > 5 else ""
         parts.append(
-            f"{len(coverage['uncovered'])} of {coverage['figures']} figures in "
-            f"{source['text']} are in no claim's quote: {figures}{more}"
+            f"{len(coverage.uncovered)} of {coverage.figures} figures in "
+            f"{source.text} are in no claim's quote: {figures}{more}"
         )
-    if coverage["missing_quotes"]:
-        parts.append("quotes not found in the article: " + ", ".join(coverage["missing_quotes"]))
+    if coverage.missing_quotes:
+        parts.append("quotes not found in the article: " + ", ".join(coverage.missing_quotes))
     return "coverage: " + "; ".join(parts) + " (see factcheck coverage)"
 
 
-def problems_first(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def problems_first(claims: list[ClaimResult]) -> list[ClaimResult]:
     """fail, error, warn claims, worst first, then in file and line order."""
-    bad = [c for c in claims if c["verdict"] in PROBLEMS]
-    return sorted(bad, key=lambda c: (PROBLEMS.index(c["verdict"]), c["file"], c.get("line", 0)))
+    bad = [c for c in claims if c.verdict in PROBLEMS]
+    return sorted(bad, key=lambda c: (PROBLEMS.index(c.verdict), c.file, c.line))
 
 
 def rounding_text(rounding: dict[str, bool] | None) -> str:
@@ -233,60 +234,53 @@ def rounding_text(rounding: dict[str, bool] | None) -> str:
     return ", ".join(f"{mode}: {'passes' if ok else 'fails'}" for mode, ok in rounding.items())
 
 
-def metric_text(metric: dict[str, Any]) -> str:
+def metric_text(metric: MetricDetail) -> str:
     """One metric in words: `sum(verdicts) of ru_verdicts where month = '2025-04'`."""
-    column = f"({metric['column']})" if metric.get("column") else ""
-    text = f"{metric.get('aggregate', 'count')}{column} of {metric.get('dataset')}"
-    if metric.get("where"):
-        text += f" where {metric['where']}"
-    if metric.get("by"):
-        text += f" by {metric['by']}"
-        if metric.get("over"):
-            text += f" over {metric['over']}"
+    column = f"({metric.column})" if metric.column else ""
+    text = f"{metric.aggregate}{column} of {metric.dataset}"
+    if metric.where:
+        text += f" where {metric.where}"
+    if metric.by:
+        text += f" by {metric.by}"
+        if metric.over:
+            text += f" over {metric.over}"
     return text
 
 
-def normalize(report: dict[str, Any]) -> dict[str, Any]:
-    """A copy with every optional key present (defaults from the report's model,
-    factcheck.results), so a report holding only the contract's keys (section 7) renders in
-    every format. The caller's dict is never changed."""
-    out = RunReport.complete(report)
-    out["claims"] = [_claim(c) for c in out["claims"]]
-    return out
+def prepare(report: RunReport | JsonObject) -> RunReport:
+    """The report as every format shows it: read into the model when it is JSON (its
+    defaults are the model's), each claim's phrase in words and a group key as text. A new
+    report: the caller's is never changed."""
+    model = report if isinstance(report, RunReport) else RunReport.from_dict(report)
+    return replace(model, claims=[_shown(c) for c in model.claims])
 
 
-def _claim(claim: dict[str, Any]) -> dict[str, Any]:
-    out = dict(claim)
-    out["claim"] = phrase_words(str(out["claim"]))
-    if is_key_claim(out) and isinstance(out["actual"], int | float):
-        out["actual"] = key_text(out["actual"])  # the year 2014, not the number 2,014
-    computation = out.get("computation")
-    if computation and computation.get("metrics"):
-        out["computation"] = {
-            **computation,
-            "metrics": [_metric(m) for m in computation["metrics"]],
-        }
-    return out
+def _shown(claim: ClaimResult) -> ClaimResult:
+    figure = claim.actual
+    if is_key_claim(claim) and isinstance(figure, int | float):
+        figure = key_text(figure)  # the year 2014, not the number 2,014
+    computation = claim.computation
+    if computation is not None and computation.metrics:
+        computation = replace(computation, metrics=[_metric(m) for m in computation.metrics])
+    return replace(claim, claim=phrase_words(claim.claim), actual=figure, computation=computation)
 
 
-def _metric(metric: dict[str, Any]) -> dict[str, Any]:
+def _metric(metric: MetricDetail) -> MetricDetail:
     """A metric reduced by argmax/argmin has a group key as its value: shown as text."""
-    value = metric.get("value")
-    if metric.get("over") in ("argmax", "argmin") and isinstance(value, int | float):
-        return {**metric, "value": key_text(value)}
+    if metric.over in ("argmax", "argmin") and isinstance(metric.value, int | float):
+        return replace(metric, value=key_text(metric.value))
     return metric
 
 
-def is_key_claim(claim: dict[str, Any]) -> bool:
+def is_key_claim(claim: ClaimResult) -> bool:
     """An argmax/argmin claim: its actual figure is a group's key, not a quantity."""
-    computation = claim.get("computation") or {}
-    metrics = computation.get("metrics") or []
-    return not computation.get("expr") and any(
-        m.get("over") in ("argmax", "argmin") for m in metrics
-    )
+    computation = claim.computation
+    if computation is None or computation.expr:
+        return False
+    return any(m.over in ("argmax", "argmin") for m in computation.metrics)
 
 
-def key_text(key: Any) -> str:
+def key_text(key: object) -> str:
     """A group key as the text it is: 2014.0 (a float read from a column with gaps) is 2014."""
     if isinstance(key, float) and key.is_integer():
         return str(int(key))
@@ -309,7 +303,7 @@ def _written(number: str) -> str:
 
 def phrase_words(text: str) -> str:
     """An explicit map in words: `{approx: 20662, tolerance: 1%}` -> `about 20,662 (±1%)`,
-    `{between: [700, 800]}` -> `between 700 and 800`. Any other phrase is left as written."""
+    `{between: [700, 800]}` -> `between 700 and 800`. Every other phrase is left as written."""
     match = _FLOW_MAP.match(text.strip())
     if not match:
         return text

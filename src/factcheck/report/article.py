@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from factcheck.coverage import REQUIRED, Figure, find_figures, quote_spans, sentence_around
-from factcheck.report._common import evidence_of
+from factcheck.report._common import VERDICT_ORDER
+from factcheck.results import ClaimResult
 
-WORST_FIRST = ("fail", "error", "warn", "pass", "skip")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u2009\u202f\u2007 ](?=\d{3}(?!\d))")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -67,17 +66,17 @@ def _within(figure: Figure, spans: list[tuple[int, int]]) -> bool:
 
 def _owners(
     figure: Figure,
-    inside: list[dict[str, Any]],
+    inside: list[ClaimResult],
     spans: dict[str, list[tuple[int, int]]],
     figures: list[Figure],
-) -> list[dict[str, Any]]:
-    naming = [c for c in inside if names(str(c.get("claim") or ""), figure)]
+) -> list[ClaimResult]:
+    naming = [c for c in inside if names(c.claim, figure)]
     if naming:
         return naming
 
-    def speaks_of(claim: dict[str, Any]) -> bool:
-        phrase = str(claim.get("claim") or "")
-        held = [f for f in figures if _within(f, spans[claim["id"]])]
+    def speaks_of(claim: ClaimResult) -> bool:
+        phrase = claim.claim
+        held = [f for f in figures if _within(f, spans[claim.id])]
         if any(names(phrase, f) for f in held):
             return False
         words = [f for f in held if f.kind in ("word", "statement")]
@@ -89,31 +88,32 @@ def _owners(
     return [c for c in inside if speaks_of(c)]
 
 
-def tip(claim: dict[str, Any]) -> str:
-    evidence = evidence_of(claim)
+def tip(claim: ClaimResult) -> str:
+    evidence = claim.evidence_kind
     flag = f" ({evidence})" if evidence and evidence != "direct" else ""
-    head = f"{claim['verdict']}{flag}: {claim.get('claim') or ''}"
-    explanation = " ".join(str(claim.get("explanation") or "").split())
+    head = f"{claim.verdict}{flag}: {claim.claim}"
+    explanation = " ".join(claim.explanation.split())
     return f"{head} — {explanation}" if explanation else head
 
 
-def _mark(text: str, owners: list[dict[str, Any]]) -> Mark:
-    owners = sorted(owners, key=lambda c: WORST_FIRST.index(c["verdict"]))
+def _mark(text: str, owners: list[ClaimResult]) -> Mark:
+    owners = sorted(owners, key=lambda c: VERDICT_ORDER.index(c.verdict))
     first = owners[0]
+    evidence = None if first.evidence_kind is None else str(first.evidence_kind)
     return Mark(
-        text, first["verdict"], first["id"], evidence_of(first), tip(first),
-        tuple(c["id"] for c in owners[1:]),
+        text, str(first.verdict), first.id, evidence, tip(first),
+        tuple(c.id for c in owners[1:]),
     )  # fmt: skip
 
 
-def annotate(text: str, claims: list[dict[str, Any]]) -> tuple[list[Paragraph], list[str]]:
+def annotate(text: str, claims: list[ClaimResult]) -> tuple[list[Paragraph], list[str]]:
     """The article's paragraphs with every figure marked, and the ids of claims that no
     mark shows (their quote is not in the text, or names no figure found in it)."""
-    spans = {c["id"]: quote_spans(text, str(c.get("quote") or "")) for c in claims}
+    spans = {c.id: quote_spans(text, c.quote) for c in claims}
     figures = find_figures(text)
     marks: list[tuple[int, int, Mark]] = []
     for figure in figures:
-        inside = [c for c in claims if _within(figure, spans[c["id"]])]
+        inside = [c for c in claims if _within(figure, spans[c.id])]
         owners = _owners(figure, inside, spans, figures)
         if owners:
             marks.append((figure.start, figure.end, _mark(figure.text, owners)))
@@ -121,10 +121,10 @@ def annotate(text: str, claims: list[dict[str, Any]]) -> tuple[list[Paragraph], 
             tip_text = "unchecked: no claim's quote holds this figure"
             marks.append((figure.start, figure.end, Mark(figure.text, "unchecked", tip=tip_text)))
     shown = {m.claim for _, _, m in marks} | {o for _, _, m in marks for o in m.others}
-    marks += _phrase_marks(text, [c for c in claims if c["id"] not in shown], spans, marks)
+    marks += _phrase_marks(text, [c for c in claims if c.id not in shown], spans, marks)
     marks.sort(key=lambda m: m[0])
     shown = {m.claim for _, _, m in marks} | {o for _, _, m in marks for o in m.others}
-    return _paragraphs(_unwrapped(text), marks), [c["id"] for c in claims if c["id"] not in shown]
+    return _paragraphs(_unwrapped(text), marks), [c.id for c in claims if c.id not in shown]
 
 
 def _unwrapped(text: str) -> str:
@@ -144,7 +144,7 @@ def _unwrapped(text: str) -> str:
 
 def _phrase_marks(
     text: str,
-    claims: list[dict[str, Any]],
+    claims: list[ClaimResult],
     spans: dict[str, list[tuple[int, int]]],
     taken: list[tuple[int, int, Mark]],
 ) -> list[tuple[int, int, Mark]]:
@@ -152,10 +152,10 @@ def _phrase_marks(
     ("December" in "the wettest month was December"), when that overlaps no other mark."""
     out: list[tuple[int, int, Mark]] = []
     for claim in claims:
-        phrase = str(claim.get("claim") or "").strip("'\" ")
+        phrase = claim.claim.strip("'\" ")
         if not phrase:
             continue
-        for start, end in spans[claim["id"]]:
+        for start, end in spans[claim.id]:
             at = text.lower().find(phrase.lower(), start, end)
             stop = at + len(phrase)
             if at >= 0 and not any(s < stop and at < e for s, e, _ in taken + out):
@@ -184,10 +184,10 @@ def _paragraphs(text: str, marks: list[tuple[int, int, Mark]]) -> list[Paragraph
     return paragraphs
 
 
-def quoted_sentences(text: str, claim: dict[str, Any]) -> list[str]:
+def quoted_sentences(text: str, claim: ClaimResult) -> list[str]:
     """The article's sentences holding a claim's quote (the quote itself when it is not
     found), on one line each, for a reader who knows the article and not the claim ids."""
-    quote = str(claim.get("quote") or "")
+    quote = claim.quote
     out: list[str] = []
     for start, end in quote_spans(text, quote):
         figure = Figure(start, end, text[start:end], "quote", 0, 0)

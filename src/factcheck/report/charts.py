@@ -19,10 +19,13 @@ drawable figure (manual, skip, error) simply has none.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
-from typing import Any
 
 from factcheck.report._common import number
+from factcheck.results import Band, ClaimResult, Scalar
+
+Colour = Callable[[float], str]  # a group's value -> its dot's colour
 
 COLORS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e", "error": "#8250df",
           "skip": "#6e7781"}  # fmt: skip
@@ -32,61 +35,64 @@ WIDTH = 420
 MAX_BARS = 40
 
 
-def chart(claim: dict[str, Any]) -> str:
-    value = claim.get("actual")
-    band = claim.get("band") or {}
-    if isinstance(value, dict) and value and all(_num(v) for v in value.values()):
-        label = f"{claim['id']}: each group against the claimed band"
-        if band.get("low") is not None or band.get("high") is not None:
-            return _dots(value, band, label, _colour(claim))
-        return _bars(value, label)
+def chart(claim: ClaimResult) -> str:
+    value = claim.actual
+    band = claim.band or Band()
+    numbers = _numbers(value) if isinstance(value, dict) else {}
+    if isinstance(value, dict) and value and len(numbers) == len(value):
+        label = f"{claim.id}: each group against the claimed band"
+        if band.low is not None or band.high is not None:
+            return _dots(numbers, band, label, _colour(claim))
+        return _bars(numbers, label)
     groups = _groups(claim)
     if isinstance(value, str) and groups:
         # argmax/argmin: the claim names a group; show every group, the winner marked green
         # and, when the claim named another, that one red.
-        named = str(claim.get("claim") or "").strip("'\" ")
+        named = claim.claim.strip("'\" ")
         claimed = next((str(k) for k in groups if str(k).lower() == named.lower()), None)
         return _bars(
-            groups, f"{claim['id']}: groups, {value} marked", mark=value,
+            groups, f"{claim.id}: groups, {value} marked", mark=value,
             claimed=claimed if claimed != value else None,
         )  # fmt: skip
-    if _num(value) and _exact(float(value), band):
-        band = {}  # "18,159" found to be 18,159: a band 18,158.5-18,159.5 says nothing
-    if _num(value):
-        line = _number_line(float(value), band, claim["verdict"], claim["id"])
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if _exact(float(value), band):
+            band = Band()  # "18,159" found to be 18,159: a band 18,158.5-18,159.5 says nothing
+        line = _number_line(float(value), band, claim.verdict, claim.id)
         parts = _parts(claim)
         if parts:
-            line += _bars(parts, f"{claim['id']}: the parts of the expression")
+            line += _bars(parts, f"{claim.id}: the parts of the expression")
         return line
     return ""
 
 
-def _exact(value: float, band: dict[str, Any]) -> bool:
+def _exact(value: float, band: Band) -> bool:
     """The figure is the stated number itself, under a rounding band at most one unit wide."""
-    low, high = band.get("low"), band.get("high")
+    low, high = band.low, band.high
     if low is None or high is None or high - low > 1:
         return False
     return abs(value - (low + high) / 2) <= 1e-9 * max(1.0, abs(value))
 
 
-def _num(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def _numbers(values: Mapping[str, Scalar]) -> dict[str, float]:
+    """The values that are numbers (a bool is not one), keyed as given."""
+    return {
+        k: v for k, v in values.items() if isinstance(v, int | float) and not isinstance(v, bool)
+    }
 
 
-def _groups(claim: dict[str, Any]) -> dict[str, Any]:
-    for metric in (claim.get("computation") or {}).get("metrics") or []:
-        groups = metric.get("groups")
-        if isinstance(groups, dict) and groups and all(_num(v) for v in groups.values()):
-            return groups
+def _groups(claim: ClaimResult) -> dict[str, float]:
+    for metric in claim.computation.metrics if claim.computation else []:
+        numbers = _numbers(metric.groups or {})
+        if metric.groups and len(numbers) == len(metric.groups):
+            return numbers
     return {}
 
 
-def _parts(claim: dict[str, Any]) -> dict[str, float]:
-    computation = claim.get("computation") or {}
-    metrics = computation.get("metrics") or []
-    if not computation.get("expr") or len(metrics) < 2:
+def _parts(claim: ClaimResult) -> dict[str, float]:
+    computation = claim.computation
+    if computation is None or not computation.expr or len(computation.metrics) < 2:
         return {}
-    return {m["name"]: m["value"] for m in metrics if _num(m.get("value"))}
+    return _numbers({m.name: m.value for m in computation.metrics if not isinstance(m.value, dict)})
 
 
 def _svg(height: int, label: str) -> str:
@@ -97,8 +103,8 @@ def _svg(height: int, label: str) -> str:
     )
 
 
-def _number_line(value: float, band: dict[str, Any], verdict: str, claim_id: str) -> str:
-    low, high = band.get("low"), band.get("high")
+def _number_line(value: float, band: Band, verdict: str, claim_id: str) -> str:
+    low, high = band.low, band.high
     points = [value] + [v for v in (low, high) if v is not None]
     lo, hi = min(points), max(points)
     pad = (hi - lo) * 0.25 or abs(value) * 0.1 or 1
@@ -139,13 +145,13 @@ def _number_line(value: float, band: dict[str, Any], verdict: str, claim_id: str
 LABEL_CHARS = 24  # longer group or part names are cut with an ellipsis; <title> has them whole
 
 
-def _label_width(keys: Any) -> int:
+def _label_width(keys: Iterable[str]) -> int:
     """Room left of the bars for the longest name (about 6.5 px a character at 11 px)."""
     longest = max((min(len(str(k)), LABEL_CHARS) for k in keys), default=4)
     return max(40, int(longest * 6.5) + 10)
 
 
-def _label(key: Any) -> str:
+def _label(key: str) -> str:
     text = str(key)
     if len(text) <= LABEL_CHARS:
         return escape(text)
@@ -153,7 +159,7 @@ def _label(key: Any) -> str:
 
 
 def _bars(
-    groups: dict[str, Any],
+    groups: dict[str, float],
     label: str,
     *,
     mark: str | None = None,
@@ -202,15 +208,15 @@ def _bars(
     return "".join(out)
 
 
-def _is_max(groups: dict[str, Any], mark: str) -> bool:
+def _is_max(groups: dict[str, float], mark: str) -> bool:
     values = [float(v) for v in groups.values()]
     marked = [float(v) for k, v in groups.items() if str(k) == mark]
     return not marked or marked[0] >= max(values) or marked[0] > min(values)
 
 
 def _drawn(
-    groups: dict[str, Any], mark: str | None, claimed: str | None = None
-) -> list[tuple[Any, Any]]:
+    groups: dict[str, float], mark: str | None, claimed: str | None = None
+) -> list[tuple[str, float]]:
     """At most MAX_BARS groups in their own order: the largest ones, or the smallest when
     the marked group is the smallest (argmin), so the group the claim is about is drawn."""
     items = list(groups.items())
@@ -225,14 +231,14 @@ def _drawn(
     return [item for i, item in enumerate(items) if i in keep]
 
 
-def _colour(claim: dict[str, Any]) -> Any:
+def _colour(claim: ClaimResult) -> Colour:
     """How a group's dot is coloured: by what the claim's own rule says of that value. A
     group beyond the band on the side the rule calls "true but understated" (or
     overstated) holds; it is amber only when the claim itself warns, never under a pass."""
-    band = claim.get("band") or {}
-    low, high = band.get("low"), band.get("high")
-    rule = str(claim.get("rule") or "")
-    loose = INSIDE if claim.get("verdict") == "pass" else LOOSE
+    band = claim.band or Band()
+    low, high = band.low, band.high
+    rule = claim.rule or ""
+    loose = INSIDE if claim.verdict == "pass" else LOOSE
 
     def colour(v: float) -> str:
         if (low is None or v >= low) and (high is None or v <= high):
@@ -249,13 +255,13 @@ def _colour(claim: dict[str, Any]) -> Any:
     return colour
 
 
-def _dots(groups: dict[str, Any], band: dict[str, Any], label: str, colour: Any) -> str:
+def _dots(groups: dict[str, float], band: Band, label: str, colour: Colour) -> str:
     items = list(groups.items())
     if len(items) > MAX_BARS:  # the groups that fail first: they are what the claim is about
         failing = [i for i, (_, v) in enumerate(items) if colour(float(v)) != INSIDE]
         keep = set((failing + [i for i in range(len(items)) if i not in failing])[:MAX_BARS])
         items = [item for i, item in enumerate(items) if i in keep]
-    low, high = band.get("low"), band.get("high")
+    low, high = band.low, band.high
     values = [float(v) for _, v in items]
     points = values + [float(v) for v in (low, high) if v is not None]
     lo, hi = min(points), max(points)
@@ -295,11 +301,11 @@ def _dots(groups: dict[str, Any], band: dict[str, Any], label: str, colour: Any)
             f'<text x="{WIDTH - right + 6}" y="{y + 4:.1f}" font-size="11">'
             f"{escape(number(value))}</text>"
         )
-    for v in (low, high):
-        if v is not None:
+    for end in (low, high):
+        if end is not None:
             out.append(
-                f'<text x="{x(v):.1f}" y="{bottom + 13}" font-size="11" text-anchor="middle" '
-                f'fill="#57606a">{escape(number(v))}</text>'
+                f'<text x="{x(end):.1f}" y="{bottom + 13}" font-size="11" text-anchor="middle" '
+                f'fill="#57606a">{escape(number(end))}</text>'
             )
     out.append(
         f'<text x="{label_w}" y="{height - 3}" font-size="11" fill="#57606a">'

@@ -32,10 +32,10 @@ Every URL written is http(s) with a host: an article's `url: javascript:...` (or
 from __future__ import annotations
 
 import json
-from typing import Any
 from urllib.parse import quote
 
-from factcheck.report._common import http_url, normalize, source_of
+from factcheck.report._common import http_url, prepare, source_of
+from factcheck.results import ClaimResult, JsonObject, RunReport
 
 # verdict -> (ratingValue or None, alternateName); see the table above.
 RATINGS: dict[str, tuple[int | None, str]] = {
@@ -50,16 +50,16 @@ BEST, WORST = 5, 1
 
 
 def render(
-    report: dict[str, Any],
+    report: RunReport | JsonObject,
     *,
     url: str | None = None,
     author: str | None = None,
     author_url: str | None = None,
     include_unrated: bool = True,
 ) -> str:
-    report = normalize(report)
+    report = prepare(report)
     reviews = []
-    for claim in report["claims"]:
+    for claim in report.claims:
         value, name = rating_of(claim)
         if value is None and not include_unrated:
             continue
@@ -71,62 +71,61 @@ def render(
     return text + "\n"
 
 
-def rating_of(claim: dict[str, Any]) -> tuple[int | None, str]:
-    if claim["verdict"] == "pass" and claim["circular"]:
+def rating_of(claim: ClaimResult) -> tuple[int | None, str]:
+    if claim.verdict == "pass" and claim.circular:
         return CIRCULAR
-    return RATINGS[claim["verdict"]]
+    return RATINGS[claim.verdict]
 
 
 def _review(
-    report: dict[str, Any],
-    claim: dict[str, Any],
+    report: RunReport,
+    claim: ClaimResult,
     value: int | None,
     name: str,
     url: str | None,
     author: str | None,
     author_url: str | None,
-) -> dict[str, Any]:
-    source = source_of(report, claim["file"])
-    appearance: dict[str, Any] = {
-        "@type": "NewsArticle" if source.get("publisher") else "CreativeWork"
-    }
-    if http_url(source.get("url")):  # a `javascript:` URL in a YAML file is left out
-        appearance["url"] = http_url(source.get("url"))
-    for key, field in (("headline", "title"), ("datePublished", "published")):
-        if source.get(field):
-            appearance[key] = str(source[field])
-    if source.get("publisher"):
-        appearance["publisher"] = {"@type": "Organization", "name": source["publisher"]}
-    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if source.get("publisher"):
-        item["author"] = {"@type": "Organization", "name": source["publisher"]}
-    if source.get("published"):
-        item["datePublished"] = str(source["published"])
+) -> JsonObject:
+    source = source_of(report, claim.file)
+    appearance: dict[str, object] = {"@type": "NewsArticle" if source.publisher else "CreativeWork"}
+    if http_url(source.url):  # a `javascript:` URL in a YAML file is left out
+        appearance["url"] = http_url(source.url)
+    for key, said in (("headline", source.title), ("datePublished", source.published)):
+        if said:
+            appearance[key] = said
+    if source.publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": source.publisher}
+    item: dict[str, object] = {"@type": "Claim", "appearance": appearance}
+    if source.publisher:
+        item["author"] = {"@type": "Organization", "name": source.publisher}
+    if source.published:
+        item["datePublished"] = source.published
 
-    rating: dict[str, Any] = {"@type": "Rating"}
+    rating: dict[str, object] = {"@type": "Rating"}
     if value is not None:
         rating["ratingValue"] = value
     rating.update(
         bestRating=BEST,
         worstRating=WORST,
         alternateName=name,
-        ratingExplanation=claim["explanation"],
+        ratingExplanation=claim.explanation,
     )
 
-    review: dict[str, Any] = {
+    review: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "identifier": claim["id"],
+        "identifier": claim.id,
     }
     if http_url(url):
-        review["url"] = f"{url}#claim-{quote(str(claim['id']), safe='')}"
-    review["claimReviewed"] = claim["quote"]
-    if report["generated"]:
-        review["datePublished"] = str(report["generated"])[:10]
+        review["url"] = f"{url}#claim-{quote(claim.id, safe='')}"
+    review["claimReviewed"] = claim.quote
+    if report.generated:
+        review["datePublished"] = report.generated[:10]
     if author:
-        review["author"] = {"@type": "Organization", "name": author}
-        if http_url(author_url):
-            review["author"]["url"] = author_url
+        organisation = {"@type": "Organization", "name": author}
+        if http_url(author_url) and author_url:
+            organisation["url"] = author_url
+        review["author"] = organisation
     review["itemReviewed"] = item
     review["reviewRating"] = rating
     return review

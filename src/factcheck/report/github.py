@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from factcheck.report._common import (
-    EVIDENCE_FLAGS,
     drift_place,
     drift_reason,
     drifted,
-    evidence_of,
-    normalize,
+    flagged,
+    prepare,
     reading_lines,
     summary_line,
     uncovered_figures,
 )
+from factcheck.results import JsonObject, RunReport
 from factcheck.safetext import neutralise
 
 COMMANDS = {"fail": "error", "error": "error", "warn": "warning"}
@@ -41,36 +40,31 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(name: str, message: str, **properties: Any) -> str:
+def command(name: str, message: str, **properties: object) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return f"::{name} {props}::{escape_data(message)}"
 
 
-def _flag(claim: dict[str, Any]) -> str:
-    flag = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
-    return f" ({flag})" if flag else ""
-
-
-def render(report: dict[str, Any]) -> str:
-    report = normalize(report)
+def render(report: RunReport | JsonObject) -> str:
+    report = prepare(report)
     lines = [
         command(
-            COMMANDS[claim["verdict"]],
-            "; ".join([claim["explanation"] or claim["verdict"], *reading_lines(claim)]),
-            file=claim["file"],
-            line=max(1, int(claim["line"] or 1)),
-            title=f"factcheck {claim['verdict']}{_flag(claim)}: {claim['id']}",
+            COMMANDS[claim.verdict],
+            "; ".join([claim.explanation or claim.verdict, *reading_lines(claim)]),
+            file=claim.file,
+            line=max(1, claim.line),
+            title=f"factcheck {claim.verdict}{flagged(claim)}: {claim.id}",
         )
-        for claim in report["claims"]
-        if claim["verdict"] in COMMANDS
+        for claim in report.claims
+        if claim.verdict in COMMANDS
     ]
     lines += [
         command(
             "warning",
-            f'"{figure["text"]}" in the article is in no claim\'s quote (see factcheck coverage)',
+            f'"{figure.text}" in the article is in no claim\'s quote (see factcheck coverage)',
             file=file,
-            line=max(1, int(figure["line"])),
-            col=max(1, int(figure["col"])),
+            line=max(1, figure.line),
+            col=max(1, figure.col),
             title="factcheck: a figure without a claim",
         )
         for file, figure in uncovered_figures(report)
@@ -83,7 +77,7 @@ def render(report: dict[str, Any]) -> str:
                 f"drifted since the lock: {drift_reason(item)}",
                 file=file,
                 line=line,
-                title=f"factcheck drift: {item['id']}",
+                title=f"factcheck drift: {item.id}",
             )
         )
     # A plain log line (not a command); escaped so it can never be read as one.
@@ -91,7 +85,7 @@ def render(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_step_summary(report: dict[str, Any], env: Mapping[str, str]) -> Path | None:
+def write_step_summary(report: RunReport | JsonObject, env: Mapping[str, str]) -> Path | None:
     """Append the Markdown report to $GITHUB_STEP_SUMMARY; return the file, or None when
     the variable is unset (not running in GitHub Actions)."""
     from factcheck.report.markdown import render as markdown

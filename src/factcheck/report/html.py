@@ -6,51 +6,56 @@ autoescape, so a quote holding `<script>` is shown, never run.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from factcheck.report._common import (
     VERDICTS,
     actual,
     by_file,
-    counts,
     coverage_gap,
-    evidence_of,
     http_url,
     metric_text,
-    normalize,
     number,
+    prepare,
     problems_first,
     rounding_text,
     source_of,
     summary_line,
 )
+from factcheck.report.article import Paragraph
+from factcheck.results import ClaimResult, JsonObject, RunReport, SourceReport
 
 
-def link(url: Any) -> str | None:
+class Article(TypedDict):
+    paragraphs: list[Paragraph]
+    unshown: list[str]  # ids of claims no mark shows
+
+
+def link(url: object) -> str | None:
     """A URL fit for href: http(s) only, so `javascript:` in a YAML file stays text (and
     `http://[`, which urlsplit refuses with ValueError, too: found by the property tests)."""
     return http_url(url)
 
 
-def _article(source: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _article(source: SourceReport, claims: list[ClaimResult]) -> Article | None:
     """The article of a claims file, cut into paragraphs with its figures marked."""
     from factcheck.report.article import annotate
 
-    text = source.get("article")
-    if not isinstance(text, str) or not text.strip():
+    text = source.article
+    if text is None or not text.strip():
         return None
     paragraphs, unshown = annotate(text, claims)
     return {"paragraphs": paragraphs, "unshown": unshown}
 
 
-def render(report: dict[str, Any], *, title: str | None = None) -> str:
+def render(report: RunReport | JsonObject, *, title: str | None = None) -> str:
     """title: the page title (default: `factcheck report` and the articles' titles)."""
     import jinja2
     from markupsafe import Markup
 
     from factcheck.report.charts import chart
 
-    report = normalize(report)
+    report = prepare(report)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck.report", "templates"),
         autoescape=True,
@@ -65,21 +70,20 @@ def render(report: dict[str, Any], *, title: str | None = None) -> str:
     # charts.py escapes every text it writes, so its SVG may go in unescaped.
     env.filters["chart"] = lambda claim: Markup(chart(claim))
     env.filters["coverage_gap"] = coverage_gap
-    env.filters["evidence"] = evidence_of
     files = [(file, source_of(report, file), claims) for file, claims in by_file(report).items()]
     articles = {file: _article(source, claims) for file, source, claims in files}
-    total = sum(counts(report).values())
     default_title = "factcheck report — " + "; ".join(
-        str(source.get("title") or file) for file, source, _ in files
+        source.title or file for file, source, _ in files
     )
     return env.get_template("report.html.j2").render(
         report=report,
         files=files,
         articles={file: a for file, a in articles.items() if a is not None},
-        problems=problems_first(report["claims"]),
-        invalid=[d for d in report["datasets"] if not d["valid"]],
+        problems=problems_first(report.claims),
+        invalid=[d for d in report.datasets if not d.valid],
         summary=summary_line(report),
         verdicts=VERDICTS,
-        total=total,
+        tally=report.summary.counts,
+        total=report.summary.total,
         title=title or default_title,
     )

@@ -1,12 +1,15 @@
-"""The contract's JSON report, written as is (a superset: every other format reads it)."""
+"""The contract's JSON report: the model's own JSON form (a superset of the contract)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from factcheck.results import JsonObject, RunReport
 
 
-def render(report: dict[str, Any]) -> str:
-    # Key order is the engine's (insertion order), never sorted: the contract's keys come
-    # first and a reader diffing two runs sees the same layout.
-    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+def render(report: RunReport | JsonObject) -> str:
+    # A report read from JSON is already its JSON form: written back as read, keys it
+    # holds that this version does not know included. Key order is the model's (insertion
+    # order), never sorted: the contract's keys come first and a diff of two runs lines up.
+    data = report.as_dict() if isinstance(report, RunReport) else report
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

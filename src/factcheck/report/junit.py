@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
 
 from factcheck.report._common import (
     actual,
@@ -22,25 +21,27 @@ from factcheck.report._common import (
     drift_place,
     drift_reason,
     drifted,
-    evidence_of,
-    normalize,
+    prepare,
     reading_lines,
 )
+from factcheck.results import ClaimResult, DatasetReport, JsonObject, RunReport
 
 # Characters XML 1.0 cannot carry at all (not even escaped): dropped, or the file is unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return _NOT_XML.sub("", "" if value is None else str(value))
 
 
-def render(report: dict[str, Any], *, strict: bool | None = None, locations: bool = True) -> str:
+def render(
+    report: RunReport | JsonObject, *, strict: bool | None = None, locations: bool = True
+) -> str:
     """strict: warn counts as a failure (default: the run's own `strict`);
     locations: write testcase file/line (GitLab, pytest) — off for junit-10.xsd validators."""
-    report = normalize(report)
-    strict = bool(report["strict"]) if strict is None else strict
-    datasets = {d["name"]: d for d in report["datasets"]}
+    report = prepare(report)
+    strict = report.strict if strict is None else strict
+    datasets = {d.name: d for d in report.datasets}
     suites = ET.Element("testsuites", name="factcheck")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for file, claims in by_file(report).items():
@@ -56,8 +57,8 @@ def render(report: dict[str, Any], *, strict: bool | None = None, locations: boo
         for key, value in counts.items():
             suite.set(key, str(value))
         suite.set("time", "0")
-        if report["generated"]:
-            suite.set("timestamp", report["generated"])
+        if report.generated:
+            suite.set("timestamp", report.generated)
         for key in totals:
             totals[key] += counts[key]
     if drifted(report):
@@ -71,10 +72,10 @@ def render(report: dict[str, Any], *, strict: bool | None = None, locations: boo
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def _drift_suite(suites: ET.Element, report: dict[str, Any], locations: bool) -> None:
+def _drift_suite(suites: ET.Element, report: RunReport, locations: bool) -> None:
     """Under --locked, one failing testcase per claim that drifted since the lock, in a
     suite named after the lock, so a CI server lists each drift as a failed test."""
-    lock = _text((report["drift"] or {}).get("lock") or "factcheck.lock")
+    lock = _text((report.drift.lock if report.drift else None) or "factcheck.lock")
     items = drifted(report)
     suite = ET.SubElement(
         suites, "testsuite", name=lock, tests=str(len(items)), failures=str(len(items))
@@ -82,10 +83,10 @@ def _drift_suite(suites: ET.Element, report: dict[str, Any], locations: bool) ->
     suite.set("errors", "0")
     suite.set("skipped", "0")
     suite.set("time", "0")
-    if report["generated"]:
-        suite.set("timestamp", report["generated"])
+    if report.generated:
+        suite.set("timestamp", report.generated)
     for item in items:
-        case = ET.SubElement(suite, "testcase", classname=lock, name=_text(f"drift: {item['id']}"))
+        case = ET.SubElement(suite, "testcase", classname=lock, name=_text(f"drift: {item.id}"))
         if locations:
             file, line = drift_place(report, item)
             case.set("file", _text(file))
@@ -93,47 +94,47 @@ def _drift_suite(suites: ET.Element, report: dict[str, Any], locations: bool) ->
         case.set("time", "0")
         reason = _text(drift_reason(item))
         failure = ET.SubElement(case, "failure", message=reason, type="drift")
-        failure.text = _text(f"{item['id']} drifted since {lock}: {drift_reason(item)}")
+        failure.text = _text(f"{item.id} drifted since {lock}: {drift_reason(item)}")
 
 
 def _properties(
     props: ET.Element,
-    report: dict[str, Any],
-    claims: list[dict[str, Any]],
-    datasets: dict[str, dict[str, Any]],
+    report: RunReport,
+    claims: list[ClaimResult],
+    datasets: dict[str, DatasetReport],
 ) -> None:
-    def prop(name: str, value: Any) -> None:
+    def prop(name: str, value: object) -> None:
         ET.SubElement(props, "property", name=name, value=_text(value))
 
-    prop("factcheck.version", report["factcheck_version"] or "")
-    if report["git_commit"]:
-        prop("git.commit", report["git_commit"])
-    used = {name for claim in claims for name in claim["datasets"]}
+    prop("factcheck.version", report.factcheck_version or "")
+    if report.git_commit:
+        prop("git.commit", report.git_commit)
+    used = {name for claim in claims for name in claim.datasets}
     # Catalog order, not set order: the file must come out byte-identical on every run.
     for name, dataset in datasets.items():
         if name in used:
-            if "fingerprint" in dataset and "sha256" not in dataset:  # a database dataset
-                prop(f"dataset.{name}.fingerprint", dataset["fingerprint"])
+            if dataset.is_database:
+                prop(f"dataset.{name}.fingerprint", dataset.fingerprint)
             else:
-                prop(f"dataset.{name}.sha256", dataset["sha256"])
+                prop(f"dataset.{name}.sha256", dataset.sha256 or "")
 
 
 def _case(
-    suite: ET.Element, file: str, claim: dict[str, Any], strict: bool, locations: bool
+    suite: ET.Element, file: str, claim: ClaimResult, strict: bool, locations: bool
 ) -> str | None:
     """Write one testcase; return the suite counter it adds to, if any."""
-    case = ET.SubElement(suite, "testcase", classname=_text(file), name=_text(claim["id"]))
+    case = ET.SubElement(suite, "testcase", classname=_text(file), name=_text(claim.id))
     if locations:
         case.set("file", _text(file))
-        case.set("line", str(max(1, int(claim["line"] or 1))))
+        case.set("line", str(max(1, claim.line)))
     case.set("time", "0")
-    verdict = claim["verdict"]
-    message = _text(claim["explanation"])
+    verdict = claim.verdict
+    message = _text(claim.explanation)
     detail = _text(
-        f"{file}:{claim['line']}: {verdict}\nquote: {claim['quote']}\n"
-        f"claimed: {claim['claim']}\nactual: {actual(claim['actual'], 40)}\n"
-        + (f"rule: {claim['rule']}\n" if claim["rule"] else "")
-        + (f"evidence: {evidence_of(claim)}\n" if evidence_of(claim) else "")
+        f"{file}:{claim.line}: {verdict}\nquote: {claim.quote}\n"
+        f"claimed: {claim.claim}\nactual: {actual(claim.actual, 40)}\n"
+        + (f"rule: {claim.rule}\n" if claim.rule else "")
+        + (f"evidence: {claim.evidence_kind}\n" if claim.evidence_kind else "")
         + "".join(f"reading {line}\n" for line in reading_lines(claim))
         + message
     )
@@ -144,7 +145,7 @@ def _case(
         ET.SubElement(case, "error", message=message, type="error").text = detail
         return "errors"
     if verdict == "skip":
-        ET.SubElement(case, "skipped", message=_text(claim["reason"] or message))
+        ET.SubElement(case, "skipped", message=_text(claim.reason or message))
         return "skipped"
     ET.SubElement(case, "system-out").text = detail
     return None

@@ -9,20 +9,18 @@ so a quote can neither break the table nor inject HTML.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from factcheck.report._common import (
-    EVIDENCE_FLAGS,
     actual,
-    counts,
     coverage_gap,
     drift_reason,
-    evidence_of,
-    normalize,
+    flagged,
+    prepare,
     problems_first,
     reading_lines,
     summary_line,
 )
+from factcheck.results import ClaimResult, JsonObject, RunReport
 
 ICONS = {"fail": "❌", "error": "⛔", "warn": "⚠️", "pass": "✅", "skip": "⏭️"}
 
@@ -39,7 +37,7 @@ _SYNTAX = re.compile(r"([\\`*_\[\]!~|])")
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)|(?<=#)(?=\d)", re.IGNORECASE)
 
 
-def cell(value: Any) -> str:
+def cell(value: object) -> str:
     """Untrusted text (a quote, a YAML word, a data value) for a table cell or a list item,
     shown as the text it is: never a link, image, mention, HTML or a broken table. `|` and
     newlines would end the cell or row; `<`/`&` would be read as HTML; `[`, `!`, `*`, `` ` ``
@@ -51,7 +49,7 @@ def cell(value: Any) -> str:
     return _AUTOLINK.sub("&#8203;", text)
 
 
-def code(value: Any) -> str:
+def code(value: object) -> str:
     """Untrusted text as an inline code span (ids, names): shown literally, so it needs no
     Markdown escapes, only a delimiter longer than any backtick run inside it."""
     text = "" if value is None else str(value)
@@ -62,15 +60,9 @@ def code(value: Any) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _flag(claim: dict[str, Any]) -> str:
-    """` (circular)`, ` (proxy)`: evidence weaker than direct data, beside the reason."""
-    flag = EVIDENCE_FLAGS.get(evidence_of(claim) or "")
-    return f" ({flag})" if flag else ""
-
-
-def title(report: dict[str, Any]) -> str:
-    tally = counts(report)
-    total = sum(tally.values())
+def title(report: RunReport) -> str:
+    tally = report.summary.counts
+    total = report.summary.total
     problems = [f"{tally[v]} {v}" for v in ("fail", "error", "warn") if tally[v]]
     if not problems:
         return f"✅ factcheck: all {total} claims hold ({tally['pass']} pass, {tally['skip']} skip)"
@@ -78,18 +70,18 @@ def title(report: dict[str, Any]) -> str:
     return f"{icon} factcheck: {', '.join(problems)} of {total} claims"
 
 
-def _sentences(report: dict[str, Any], bad: list[dict[str, Any]]) -> list[str]:
+def _sentences(report: RunReport, bad: list[ClaimResult]) -> list[str]:
     """The article's own sentences that fail or warn, quoted, each with its verdict: what an
     editor reads in a pull request without knowing the claim ids."""
     from factcheck.report.article import quoted_sentences
 
-    texts = {s["file"]: s["article"] for s in report["sources"] if s.get("article")}
+    texts = {s.file: s.article for s in report.sources if s.article}
     quoted: dict[tuple[str, ...], list[str]] = {}  # one quote, however many claims fail it
     for c in bad:
-        if c["file"] in texts:
-            verdict = f"{ICONS[c['verdict']]} **{c['verdict']}** {code(c['id'])}: "
-            key = tuple(quoted_sentences(texts[c["file"]], c))
-            quoted.setdefault(key, []).append(verdict + cell(c["explanation"]))
+        if c.file in texts:
+            verdict = f"{ICONS[c.verdict]} **{c.verdict}** {code(c.id)}: "
+            key = tuple(quoted_sentences(texts[c.file], c))
+            quoted.setdefault(key, []).append(verdict + cell(c.explanation))
     lines: list[str] = []
     for sentences, verdicts in quoted.items():
         lines += "\n>\n".join(f"> {cell(s)}" for s in sentences).split("\n")
@@ -97,9 +89,9 @@ def _sentences(report: dict[str, Any], bad: list[dict[str, Any]]) -> list[str]:
     return (["**In the article:**", ""] + lines) if lines else []
 
 
-def render(report: dict[str, Any]) -> str:
-    report = normalize(report)
-    claims = report["claims"]
+def render(report: RunReport | JsonObject) -> str:
+    report = prepare(report)
+    claims = report.claims
     lines = [f"### {title(report)}", ""]
 
     bad = problems_first(claims)
@@ -110,26 +102,24 @@ def render(report: dict[str, Any]) -> str:
         ]
         for c in bad:
             lines.append(
-                f"| {ICONS[c['verdict']]} {c['verdict']} "
-                f"| {code(c['id'])} {cell(c['file'])}:{c['line']} "
-                f"| {cell(c['quote'])} | {cell(c['claim'])} | {cell(actual(c['actual']))} "
-                f"| {cell(c['explanation'])}{_flag(c)} |"
+                f"| {ICONS[c.verdict]} {c.verdict} "
+                f"| {code(c.id)} {cell(c.file)}:{c.line} "
+                f"| {cell(c.quote)} | {cell(c.claim)} | {cell(actual(c.actual))} "
+                f"| {cell(c.explanation)}{flagged(c)} |"
             )
         lines.append("")
 
     lines += _sentences(report, bad)
     lines += [f"**{summary_line(report)}**", ""]
-    gaps = [gap for gap in map(coverage_gap, report["sources"]) if gap]
+    gaps = [gap for gap in map(coverage_gap, report.sources) if gap]
     if gaps:
         lines += [f"⚠️ {cell(gap)}" for gap in gaps] + [""]
 
-    for dataset in report["datasets"]:
-        if dataset["valid"]:
+    for dataset in report.datasets:
+        if dataset.valid:
             continue
-        lines.append(
-            f"⛔ dataset {code(dataset['name'])} ({cell(dataset['path'])}) failed its schema:"
-        )
-        for failure in dataset["failures"]:
+        lines.append(f"⛔ dataset {code(dataset.name)} ({cell(dataset.path)}) failed its schema:")
+        for failure in dataset.failures:
             column = f"column {code(failure['column'])}: " if failure.get("column") else ""
             examples = ", ".join(
                 cell(repr(c.get("failure_case"))) for c in failure.get("failure_cases", [])[:3]
@@ -140,34 +130,32 @@ def render(report: dict[str, Any]) -> str:
             )
         lines.append("")
 
-    drift = report["drift"]
-    if drift and drift.get("claims"):
-        lines.append(f"**Drift against {cell(drift.get('lock') or 'the lock')}:**")
-        for item in drift["claims"]:
-            lines.append(f"- {code(item['id'])}: {cell(drift_reason(item))}")
+    drift = report.drift
+    if drift is not None and drift.claims:
+        lines.append(f"**Drift against {cell(drift.lock or 'the lock')}:**")
+        for item in drift.claims:
+            lines.append(f"- {code(item.id)}: {cell(drift_reason(item))}")
         lines.append("")
 
-    read = [c for c in claims if c["readings"]]
+    read = [c for c in claims if c.readings]
     if read:
         lines.append("**Readings** (a claim passes only if every reading does):")
         for c in read:
-            lines.append(f"- {code(c['id'])} ({cell(c['verdict'])}):")
+            lines.append(f"- {code(c.id)} ({cell(c.verdict)}):")
             lines.extend(f"  - {cell(line)}" for line in reading_lines(c))
         lines.append("")
 
-    skipped = [c for c in claims if c["verdict"] == "skip"]
+    skipped = [c for c in claims if c.verdict == "skip"]
     if skipped:
         lines.append(f"**{len(skipped)} skipped:**")
-        lines.extend(f"- {code(c['id'])}: {cell(c['reason'] or c['explanation'])}" for c in skipped)
+        lines.extend(f"- {code(c.id)}: {cell(c.reason or c.explanation)}" for c in skipped)
         lines.append("")
 
-    passed = [c for c in claims if c["verdict"] == "pass"]
+    passed = [c for c in claims if c.verdict == "pass"]
     if passed:
         lines += [f"<details><summary>{len(passed)} passed</summary>", ""]
         for c in passed:
-            figure = f" = {cell(actual(c['actual']))}" if c["actual"] is not None else ""
-            lines.append(
-                f"- {code(c['id'])}: {cell(c['claim'])}{figure} — {cell(c['explanation'])}"
-            )
+            figure = f" = {cell(actual(c.actual))}" if c.actual is not None else ""
+            lines.append(f"- {code(c.id)}: {cell(c.claim)}{figure} — {cell(c.explanation)}")
         lines += ["", "</details>", ""]
     return "\n".join(lines)

@@ -9,16 +9,15 @@ fingerprint, so an alert survives the claim moving to another line.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from factcheck.report._common import (
     drift_place,
     drift_reason,
     drifted,
-    evidence_of,
-    normalize,
+    prepare,
     uncovered_figures,
 )
+from factcheck.results import ClaimResult, DriftItem, JsonObject, RunReport, UncoveredFigure
 
 LEVELS = {"fail": "error", "error": "error", "warn": "warning"}
 RULES = {
@@ -36,10 +35,10 @@ RULE_IDS = [f"factcheck/{verdict}" for verdict in RULES] + [
 ]
 
 
-def render(report: dict[str, Any], *, information_uri: str | None = None) -> str:
+def render(report: RunReport | JsonObject, *, information_uri: str | None = None) -> str:
     """information_uri: the tool's home page, shown by viewers (optional)."""
-    report = normalize(report)
-    rules = [
+    report = prepare(report)
+    rules: list[JsonObject] = [
         {
             "id": f"factcheck/{verdict}",
             "name": name,
@@ -64,24 +63,24 @@ def render(report: dict[str, Any], *, information_uri: str | None = None) -> str
             "defaultConfiguration": {"level": "error"},
         }
     )
-    results = [_result(claim) for claim in report["claims"] if claim["verdict"] in LEVELS]
+    results = [_result(claim) for claim in report.claims if claim.verdict in LEVELS]
     results += [_uncovered(file, figure) for file, figure in uncovered_figures(report)]
     results += [_drift(report, item) for item in drifted(report)]
-    driver: dict[str, Any] = {"name": "factcheck", "rules": rules}
-    if report["factcheck_version"]:
-        driver["version"] = report["factcheck_version"]
+    driver: dict[str, object] = {"name": "factcheck", "rules": rules}
+    if report.factcheck_version:
+        driver["version"] = report.factcheck_version
     if information_uri:
         driver["informationUri"] = information_uri
-    run: dict[str, Any] = {
+    run = {
         "tool": {"driver": driver},
         "results": results,
         "columnKind": "unicodeCodePoints",
         "properties": {
-            "summary": report["summary"],
-            "exit_code": report["exit_code"],
+            "summary": report.summary.as_dict(),
+            "exit_code": report.exit_code,
             # Not versionControlProvenance: that needs the repository's URI, which we lack.
-            "git_commit": report["git_commit"],
-            "generated": report["generated"],
+            "git_commit": report.git_commit,
+            "generated": report.generated,
         },
     }
     log = {
@@ -92,31 +91,31 @@ def render(report: dict[str, Any], *, information_uri: str | None = None) -> str
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _result(claim: dict[str, Any]) -> dict[str, Any]:
-    verdict = claim["verdict"]
+def _result(claim: ClaimResult) -> JsonObject:
+    verdict = claim.verdict
     rule_id = f"factcheck/{verdict}"
     return {
         "ruleId": rule_id,
         "ruleIndex": RULE_IDS.index(rule_id),
         "level": LEVELS[verdict],
         # SARIF viewers show only the message: it must stand alone, so it names the claim.
-        "message": {"text": claim["explanation"] or f"{claim['id']}: {verdict}"},
-        "locations": [_at_claim(claim["file"], max(1, int(claim["line"] or 1)), claim["id"])],
-        "partialFingerprints": {"claimFingerprint/v1": claim.get("fingerprint") or claim["id"]},
+        "message": {"text": claim.explanation or f"{claim.id}: {verdict}"},
+        "locations": [_at_claim(claim.file, max(1, claim.line), claim.id)],
+        "partialFingerprints": {"claimFingerprint/v1": claim.fingerprint or claim.id},
         "properties": {
-            "claim_id": claim["id"],
-            "verdict": verdict,
-            "claim": claim["claim"],
-            "quote": claim["quote"],
-            "actual": claim["actual"],
-            "circular": claim["circular"],
-            "evidence": evidence_of(claim),
-            "readings": claim["readings"],
+            "claim_id": claim.id,
+            "verdict": str(verdict),
+            "claim": claim.claim,
+            "quote": claim.quote,
+            "actual": claim.actual,
+            "circular": claim.circular,
+            "evidence": claim.evidence_kind,
+            "readings": [r.as_dict() for r in claim.readings],
         },
     }
 
 
-def _at_claim(file: str, line: int, claim_id: str) -> dict[str, Any]:
+def _at_claim(file: str, line: int, claim_id: str) -> JsonObject:
     """A location: the claim's line in its YAML file, named by the claim's id."""
     return {
         "physicalLocation": {
@@ -127,36 +126,36 @@ def _at_claim(file: str, line: int, claim_id: str) -> dict[str, Any]:
     }
 
 
-def _drift(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+def _drift(report: RunReport, item: DriftItem) -> JsonObject:
     file, line = drift_place(report, item)
     return {
         "ruleId": "factcheck/drift",
         "ruleIndex": RULE_IDS.index("factcheck/drift"),
         "level": "error",
-        "message": {"text": f"{item['id']} drifted since the lock: {drift_reason(item)}"},
-        "locations": [_at_claim(file, line, item["id"])],
-        "partialFingerprints": {"claimDrift/v1": item["id"]},
-        "properties": {"claim_id": item["id"], "drift": item},
+        "message": {"text": f"{item.id} drifted since the lock: {drift_reason(item)}"},
+        "locations": [_at_claim(file, line, item.id)],
+        "partialFingerprints": {"claimDrift/v1": item.id},
+        "properties": {"claim_id": item.id, "drift": item.as_dict()},
     }
 
 
-def _uncovered(file: str, figure: dict[str, Any]) -> dict[str, Any]:
+def _uncovered(file: str, figure: UncoveredFigure) -> JsonObject:
     return {
         "ruleId": "factcheck/uncovered",
         "ruleIndex": RULE_IDS.index("factcheck/uncovered"),
         "level": "warning",
-        "message": {"text": f'"{figure["text"]}" in the article is in no claim\'s quote'},
+        "message": {"text": f'"{figure.text}" in the article is in no claim\'s quote'},
         "locations": [
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
                     "region": {
-                        "startLine": max(1, int(figure["line"])),
-                        "startColumn": max(1, int(figure["col"])),
-                        "endColumn": max(1, int(figure["col"])) + len(figure["text"]),
+                        "startLine": max(1, figure.line),
+                        "startColumn": max(1, figure.col),
+                        "endColumn": max(1, figure.col) + len(figure.text),
                     },
                 },
             }
         ],
-        "partialFingerprints": {"uncoveredFigure/v1": f"{file}:{figure['text']}"},
+        "partialFingerprints": {"uncoveredFigure/v1": f"{file}:{figure.text}"},
     }
