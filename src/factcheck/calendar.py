@@ -19,21 +19,24 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factcheck.load.limits import current, how_to_raise
+
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-# working_days() builds one holiday calendar per year: a range over millennia would take
-# tens of seconds (0001-01-01 to 9999-12-31: 20 s), so the span is limited.
-MAX_WORKING_DAYS_YEARS = 100
-
 
 def check_span(start: date, end: date) -> None:
-    """ValueError when working_days() would cover more calendar years than allowed."""
+    """ValueError when working_days() would cover more calendar years than the run allows.
+
+    working_days() builds one holiday calendar per year: a range over millennia would take
+    tens of seconds (0001-01-01 to 9999-12-31: 20 s), so the span is the `calendar_years`
+    limit. Every range is written as two quoted dates, so `expr` checks it when parsed."""
     years = end.year - start.year + 1
-    if years > MAX_WORKING_DAYS_YEARS:
+    most = current().calendar_years
+    if years > most:
         raise ValueError(
             f"{start} to {end} covers {years} calendar years "
-            f"(at most {MAX_WORKING_DAYS_YEARS}: split the range)"
+            f"(at most {most}: split the range, or {how_to_raise('calendar_years')})"
         )
 
 
@@ -56,7 +59,7 @@ def working_days(country: str, start: date, end: date) -> int:
     """
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
-    check_span(start, end)
+    # The span was checked (check_span) when the expr was parsed, under the run's limits.
     code = country.strip().upper()
     total = 0
     # Year by year, so each year's calendar is built once and cached.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo, print_problems
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 
 if TYPE_CHECKING:
     from factcheck.export.gx_site import Export
@@ -59,7 +59,10 @@ def print_export(result: Export) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="An empty or new folder: the GX context (OUT/gx) and its Data Docs.",
 )
-def gx_export(root: Path, out: Path) -> None:
+@trust_options
+def gx_export(
+    root: Path, out: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]
+) -> None:
     """Compile schemas and claims to great-expectations suites, run them, build Data Docs.
 
     Exits with `factcheck check`'s code (0 passed, 1 a claim failed, 3 a dataset failed
@@ -86,9 +89,13 @@ def gx_export(root: Path, out: Path) -> None:
             err=True,
         )
         sys.exit(config)
-    outcome = run_check(Options(root=root))
-    if outcome.report is None:
+    from factcheck.load.limits import in_force
+
+    outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
+    if outcome.report is None or outcome.project is None:
         print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
-    print_export(export(outcome, out))
+    with in_force(outcome.project.settings.limits):  # the suites walk the where trees again
+        exported = export(outcome, out)
+    print_export(exported)
     sys.exit(int(outcome.exit_code))
