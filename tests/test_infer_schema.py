@@ -90,3 +90,34 @@ def test_schema_command_writes_once(tmp_path: Path, factcheck) -> None:
     unknown = factcheck("schema", "--root", root, "nope")
     assert unknown.exit_code == 2
     assert "no dataset 'nope' in data/datasets.yaml (known: example_cases)" in unknown.stderr
+
+
+def test_schema_command_never_writes_through_a_symlink(tmp_path: Path, factcheck) -> None:
+    root = tmp_path / "p"
+    assert factcheck("init", root).exit_code == 0
+    schema = root / "schemas/example_cases.yaml"
+    schema.unlink()
+    outside = tmp_path / "outside.txt"  # where a hostile project's link points
+    schema.symlink_to(outside)  # dangling: exists() is False, yet writing creates outside
+    done = factcheck("schema", "--root", root, "example_cases")
+    assert done.exit_code == 2 and "(a symbolic link)" in done.stderr
+    assert not outside.exists() and schema.is_symlink()
+    elsewhere = tmp_path / "other.yaml"
+    elsewhere.symlink_to(outside)
+    done = factcheck("schema", "--root", root, "example_cases", "-o", elsewhere)
+    assert done.exit_code == 2 and not outside.exists()
+
+
+def test_schema_command_never_writes_outside_through_a_linked_folder(
+    tmp_path: Path, factcheck
+) -> None:
+    root = tmp_path / "p"
+    assert factcheck("init", root).exit_code == 0
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (root / "schemas/example_cases.yaml").unlink()
+    (root / "schemas").rename(tmp_path / "old_schemas")
+    (root / "schemas").symlink_to(outside)
+    done = factcheck("schema", "--root", root, "example_cases")
+    assert done.exit_code == 2 and "Traceback" not in done.output  # the catalog refuses it
+    assert list(outside.iterdir()) == []

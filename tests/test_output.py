@@ -192,6 +192,21 @@ def test_read_only_folder_is_a_clear_error(project, factcheck, tmp_path):
     assert result.exit_code == 2 and "permission denied" in result.stderr
 
 
+def test_permission_denied_is_a_clear_error_even_as_root(project, factcheck, tmp_path, monkeypatch):
+    # The test above is skipped as root (CI): here the file system says no the way it does
+    # to a non-root user in a read-only folder, so the handling runs in CI too (issue 10).
+    import tempfile
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ro"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    target = tmp_path / "ro" / "r.json"
+    result = factcheck("check", "--root", project(), "--format", f"json:{target}")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "permission denied" in result.stderr and str(target) in result.stderr
+
+
 def test_unwritable_step_summary_is_a_warning(project, factcheck, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder: cannot append
     result = factcheck("check", "--root", project(), "--format", "github")

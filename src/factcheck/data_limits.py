@@ -31,10 +31,11 @@ def data_problem(path: Path, limits: Limits) -> str | None:
     if size > limits.data_bytes:
         return limits.exceeded("data_bytes", f"{size:,} bytes")
     if suffix in (".csv", ".jsonl"):
-        lines = _count(path.open("rb"), b"\n", limits.data_bytes)
-        rows = lines - 1 if suffix == ".csv" else lines  # a CSV's header is no row
+        header = 1 if suffix == ".csv" else 0  # a CSV's header is no row
+        lines, whole = _count(path.open("rb"), b"\n", limits.data_bytes, limits.data_rows + header)
+        rows = lines - header
         if rows > limits.data_rows:
-            return limits.exceeded("data_rows", f"{rows:,} lines")
+            return limits.exceeded("data_rows", f"{_at_least(whole)}{rows:,} lines")
     return None
 
 
@@ -43,9 +44,11 @@ def rows_problem(rows: int, limits: Limits) -> str | None:
     return limits.exceeded("data_rows", f"{rows:,} rows") if rows > limits.data_rows else None
 
 
-def _count(handle: IO[bytes], needle: bytes, most: int) -> int:
+def _count(handle: IO[bytes], needle: bytes, most: int, enough: int) -> tuple[int, bool]:
     """Occurrences of `needle` in a binary stream, reading at most `most` bytes, in chunks
-    (a match across two chunks is counted once: the carried tail is shorter than it)."""
+    (a match across two chunks is counted once: the carried tail is shorter than it), and
+    whether that is all of them: counting stops once more than `enough` are found, so a
+    file of 20 million rows costs no more to refuse than one just over the limit."""
     found = 0
     tail = b""
     read = 0
@@ -53,12 +56,18 @@ def _count(handle: IO[bytes], needle: bytes, most: int) -> int:
         while read <= most:
             chunk = handle.read(_CHUNK)
             if not chunk:
-                break
+                return found, True
             read += len(chunk)
             block = tail + chunk
             found += block.count(needle)
             tail = block[-(len(needle) - 1) :] if len(needle) > 1 else b""
-    return found
+            if found > enough:
+                return found, not handle.read(1)
+    return found, False
+
+
+def _at_least(whole: bool) -> str:
+    return "" if whole else "at least "
 
 
 def _xlsx(path: Path, limits: Limits) -> str | None:
@@ -68,17 +77,21 @@ def _xlsx(path: Path, limits: Limits) -> str | None:
             total = sum(member.file_size for member in members)
             if total > limits.data_bytes:
                 return limits.exceeded("data_bytes", f"{total:,} bytes uncompressed")
-            rows = 0
+            rows, whole = 0, True
             for member in members:
                 if member.filename.startswith("xl/worksheets/") and member.filename.endswith(
                     ".xml"
                 ):
-                    rows += _count(archive.open(member), b"<row", limits.data_bytes)
+                    enough = limits.data_rows + 1 - rows  # + 1: the header row
+                    found, whole = _count(archive.open(member), b"<row", limits.data_bytes, enough)
+                    rows += found
+                    if not whole:
+                        break
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
         return None  # not a readable zip: the reader says why, as for any broken file
     rows -= 1  # the header row
     if rows > limits.data_rows:
-        return limits.exceeded("data_rows", f"{rows:,} rows")
+        return limits.exceeded("data_rows", f"{_at_least(whole)}{rows:,} rows")
     return None
 
 

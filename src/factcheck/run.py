@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.exitcodes import ExitCode, exit_code
-from factcheck.load.limits import Policy
+from factcheck.load.limits import Policy, in_force
 from factcheck.load.project import load_project
 from factcheck.load.references import dependency_order
 from factcheck.load.spec import ClaimSpec, Project, claims_used
@@ -30,10 +30,12 @@ from factcheck.results import (
     EVIDENCE,
     VERDICTS,
     ClaimResult,
+    Coverage,
     DatasetReport,
     RunReport,
     SourceReport,
     Summary,
+    UncoveredFigure,
     Verdict,
 )
 
@@ -118,12 +120,13 @@ def run_check(options: Options) -> Outcome:
 
     claims = dependency_order(project.claims)
     needed = _needed(claims, options)
-    try:
-        computed = _compute(engine, claims, needed, results, options)
-    finally:
-        _close(results)
-    lap("compute")
-    judged = judge_claims(claims, needed, options, computed, results)
+    with in_force(limits):  # a where/expr tree deeper than usual is walked here again
+        try:
+            computed = _compute(engine, claims, needed, results, options)
+        finally:
+            _close(results)
+        lap("compute")
+        judged = judge_claims(claims, needed, options, computed, results)
     lap("judge")
 
     by_id = {c.id: c for c in project.claims}
@@ -151,7 +154,7 @@ def run_check(options: Options) -> Outcome:
         strict=options.strict,
         exit_code=int(code),
         summary=Summary(summary, evidence_counts(entries)),
-        sources=[SourceReport.from_dict(source) for source in _sources(project)],
+        sources=_sources(project),
         claims=entries,
         datasets=[DatasetReport.from_dict(results[name].as_report()) for name in project.datasets],
     )
@@ -239,26 +242,26 @@ def _compute(
     return computed
 
 
-def _sources(project: Project) -> list[dict[str, object]]:
+def _sources(project: Project) -> list[SourceReport]:
     """Each claims file's article, with how many of its figures the claims' quotes hold."""
     from factcheck.coverage import project_coverage
 
     out = []
     for source, coverage in zip(project.sources, project_coverage(project), strict=True):
-        entry: dict[str, object] = {**source.as_dict()}
+        entry = SourceReport(
+            source.file, source.title, source.publisher, source.published, source.url, source.text
+        )
         if coverage.text_file is not None:
-            entry["coverage"] = {
-                "file": coverage.text_file,  # the article, relative to the project root
-                "figures": len(coverage.required),
-                "covered": len(coverage.required) - len(coverage.uncovered),
-                "uncovered": [
-                    {"text": f.text, "line": f.line, "col": f.col} for f in coverage.uncovered
-                ],
-                "missing_quotes": [c.id for c in coverage.missing_quotes],
-            }
+            entry.coverage = Coverage(
+                file=coverage.text_file,  # the article, relative to the project root
+                figures=len(coverage.required),
+                covered=len(coverage.required) - len(coverage.uncovered),
+                uncovered=[UncoveredFigure(f.text, f.line, f.col) for f in coverage.uncovered],
+                missing_quotes=[c.id for c in coverage.missing_quotes],
+            )
             # The text itself, so the HTML report can show the article annotated and a
             # report rendered later from JSON still has it.
-            entry["article"] = (project.root / coverage.text_file).read_text(encoding="utf-8")
+            entry.article = (project.root / coverage.text_file).read_text(encoding="utf-8")
         out.append(entry)
     return out
 

@@ -22,12 +22,20 @@ import re
 # C0 controls but newline and tab, DEL, C1 controls, and the invisible format characters
 # that reorder or split lines: bidi marks, embeddings, overrides and isolates, U+2028/9;
 # lone surrogates (from a "\ud800" escape in YAML or JSON), which no terminal can encode.
-_CONTROLS = re.compile(
+CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff]"
 )
 # At a line's start after any blanks (the runner trims Unicode white space, so do we).
 _COMMAND = re.compile(r"^([^\S\n]*)([:#])(?=:|#\[|#vso\[)", re.MULTILINE)
+
+
+def without_controls(value: object) -> str:
+    """Text for a place that cannot show control characters (a Markdown cell): newlines
+    become spaces and every other control (CONTROLS) is removed, not escaped. Tabs stay."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return CONTROLS.sub("", text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -41,5 +49,5 @@ def neutralise(value: object, *, one_line: bool = False) -> str:
     if one_line:
         text = text.replace("\r\n", " ")
         text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    text = _CONTROLS.sub(_escape, text)
+    text = CONTROLS.sub(_escape, text)
     return _COMMAND.sub(lambda m: m.group(1) + f"\\u{ord(m.group(2)):04x}", text)

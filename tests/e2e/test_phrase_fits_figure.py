@@ -54,8 +54,10 @@ def test_misfit_phrases_are_configuration_errors(factcheck, project, command: st
 @pytest.mark.parametrize(
     ("digits", "message"),
     [
-        (60, "a number of 60 digits in a claim: at most 40 are read"),
-        (5000, "digits"),  # the YAML reader's own limit may say it first
+        # One limit, number_digits (100), for the YAML reader and the phrase reader alike
+        # (the phrase reader's own was 40): the same message whichever reads it first.
+        (101, "more than 100 digits in one number (101)"),
+        (5000, "more than 100 digits in one number (5000)"),
     ],
 )
 def test_a_number_too_long_to_judge_is_a_configuration_error(

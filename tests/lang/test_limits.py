@@ -10,11 +10,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factcheck.lang.errors import MAX_DEPTH, MAX_DIGITS, MAX_TEXT, LangError
+from factcheck.lang.errors import LangError
 from factcheck.lang.expr import MAX_ROUND_PLACES, EvalError, evaluate, parse_expr, render
 from factcheck.lang.pandas_eval import where_mask
 from factcheck.lang.sql import where_to_sql
 from factcheck.lang.where import parse_by, parse_where
+from factcheck.load.limits import Limits, in_force
+
+MAX_DEPTH = Limits().expr_depth
+MAX_DIGITS = Limits().number_digits
+MAX_TEXT = Limits().expr_chars
 
 
 def _ors(n: int) -> str:
@@ -61,9 +66,11 @@ def test_overlong_texts_are_refused() -> None:
 
 @pytest.mark.parametrize("parse", [parse_where, parse_expr])
 def test_overlong_numbers_are_refused(parse) -> None:
-    fifty = "1" * 50
-    text = f"a = {fifty}" if parse is parse_where else f"{fifty} / 3"
-    with pytest.raises(LangError, match=f"a number of 50 digits \\(at most {MAX_DIGITS}\\)"):
+    # The digit limit was 40 here and 100 in the YAML reader; it is now one limit,
+    # number_digits (100), so the overlong number is 101 digits long.
+    long = "1" * (MAX_DIGITS + 1)
+    text = f"a = {long}" if parse is parse_where else f"{long} / 3"
+    with pytest.raises(LangError, match=f"a number of 101 digits \\(at most {MAX_DIGITS}\\)"):
         parse(text)
     ok = "9" * MAX_DIGITS
     parse(f"a = {ok}" if parse is parse_where else f"{ok} / 3")
@@ -89,3 +96,47 @@ def test_working_days_span_is_bounded_before_any_computation() -> None:
     with pytest.raises(LangError, match="covers 9999 calendar years"):
         parse_expr("working_days('RU', '0001-01-01', '9999-12-31')")
     parse_expr("working_days('RU', '2000-01-01', '2099-12-31')")  # 100 years: allowed
+
+
+# Each limit is the run's (load/limits.py): raised, the same text parses; lowered, an
+# ordinary one is refused; each refusal names the flag that raises it.
+
+
+def test_a_raised_depth_parses_renders_and_filters_deep_texts() -> None:
+    text = _ors(490)
+    with pytest.raises(LangError, match="--limit expr_depth=N"):
+        parse_where(text)
+    with in_force(Limits(expr_depth=600)):  # as a run loads, then computes, in the block
+        node = parse_where(text)
+        deep_expr = parse_expr(" + ".join(["1"] * 490))
+        assert int(where_mask(node, pd.DataFrame({"a": range(1000)})).sum()) == 490
+        assert where_to_sql(node).count(" OR ") == 489
+        assert evaluate(deep_expr, {}).value == 490 and render(deep_expr).count("+") == 489
+
+
+def test_a_lowered_depth_refuses_an_ordinary_text() -> None:
+    with in_force(Limits(expr_depth=3)), pytest.raises(LangError, match=r"at most 3\)"):
+        parse_where("a = 1 or b = 2 or c = 3 or d = 4")
+
+
+def test_raised_text_and_number_limits() -> None:
+    long_text = "a = '" + "x" * MAX_TEXT + "'"
+    with pytest.raises(LangError, match="--limit expr_chars=N"):
+        parse_where(long_text)
+    digits = "9" * 150
+    with pytest.raises(LangError, match="--limit number_digits=N"):
+        parse_expr(f"{digits} / 3")
+    with in_force(Limits(expr_chars=40_000, number_digits=150)):
+        node = parse_where(long_text)
+        assert int(where_mask(node, pd.DataFrame({"a": ["x" * MAX_TEXT, "x"]})).sum()) == 1
+        assert evaluate(parse_expr(f"{digits} / 3"), {}).value == pytest.approx(float(digits) / 3)
+
+
+def test_a_raised_calendar_span_is_computed() -> None:
+    text = "working_days('RU', '1900-01-01', '2099-12-31')"  # 200 calendar years
+    with pytest.raises(LangError, match="--limit calendar_years=N"):
+        parse_expr(text)
+    with in_force(Limits(calendar_years=200)):
+        node = parse_expr(text)
+    # Computed outside the block, as in a run: the span was checked when parsed.
+    assert 40_000 < evaluate(node, {}).value < 73_050

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo, print_problems
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
+
+if TYPE_CHECKING:
+    from factcheck.export.gx_site import Export
 
 INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
@@ -16,14 +20,12 @@ def _names(pairs: list[tuple[str, str]]) -> str:
     return "; ".join(f"{name} ({reason})" for name, reason in pairs) or "none"
 
 
-def print_export(result: object) -> None:
+def print_export(result: Export) -> None:
     from factcheck.export.accounting import ACCOUNTING_HTML
-    from factcheck.export.gx_site import Export
 
-    assert isinstance(result, Export)
     for dataset, runs in result.runs.items():
         echo(f"{dataset}:")
-        for run in runs:
+        for run in runs.all():
             compiled = run.compiled
             echo(
                 f"  suite {run.suite}: {len(compiled.expectations)} expectations compiled; "
@@ -42,7 +44,7 @@ def print_export(result: object) -> None:
     echo(f"Every claim and schema check accounted for: {result.index.parent / ACCOUNTING_HTML}")
     for left in result.network_left:
         echo(f"warning: a network reference is left in Data Docs: {left}", err=True)
-    if any(run.unsuccessful for runs in result.runs.values() for run in runs):
+    if any(run.unsuccessful for runs in result.runs.values() for run in runs.all()):
         echo(
             "note: an unsuccessful expectation is a finding about the data, shown in Data "
             "Docs; the exit code is factcheck check's."
@@ -57,7 +59,10 @@ def print_export(result: object) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="An empty or new folder: the GX context (OUT/gx) and its Data Docs.",
 )
-def gx_export(root: Path, out: Path) -> None:
+@trust_options
+def gx_export(
+    root: Path, out: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]
+) -> None:
     """Compile schemas and claims to great-expectations suites, run them, build Data Docs.
 
     Exits with `factcheck check`'s code (0 passed, 1 a claim failed, 3 a dataset failed
@@ -84,9 +89,13 @@ def gx_export(root: Path, out: Path) -> None:
             err=True,
         )
         sys.exit(config)
-    outcome = run_check(Options(root=root))
-    if outcome.report is None:
+    from factcheck.load.limits import in_force
+
+    outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
+    if outcome.report is None or outcome.project is None:
         print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
-    print_export(export(outcome, out))
+    with in_force(outcome.project.settings.limits):  # the suites walk the where trees again
+        exported = export(outcome, out)
+    print_export(exported)
     sys.exit(int(outcome.exit_code))

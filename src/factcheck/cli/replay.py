@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo, print_problems
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
 
@@ -16,7 +16,10 @@ from factcheck.exitcodes import ExitCode
 @ROOT_OPTION
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def replay(root: Path, report: Path, fmt: str) -> None:
+@trust_options
+def replay(
+    root: Path, report: Path, fmt: str, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]
+) -> None:
     """Recompute REPORT (a JSON report) on the project as it is now: same data, figures, verdicts?
 
     Every dataset is hashed again and every claim recomputed with the report's engine and
@@ -38,7 +41,8 @@ def replay(root: Path, report: Path, fmt: str) -> None:
     if engine is not None and engine not in engine_names():
         echo(f"Error: {report}: the report's engine {engine!r} is not known here", err=True)
         sys.exit(int(ExitCode.CONFIG))
-    options = Options(root=root, engine=engine, strict=old.strict)
+    policy = policy_of(no_python_schemas, limits)
+    options = Options(root=root, engine=engine, strict=old.strict, policy=policy)
     outcome = run_check(options)
     if outcome.report is None:
         print_problems(outcome.problems)

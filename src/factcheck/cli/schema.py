@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from factcheck.cli.common import ROOT_OPTION, echo
+from factcheck.load.paths import inside
 
 
 @click.command(name="schema")
@@ -42,13 +44,19 @@ def schema(root: Path, dataset: str, output: str | None) -> None:
         echo(inferred.yaml, nl=False, block=True)
     else:
         target = Path(output) if output else root / target_rel
-        existing = [p for p in (target, target.with_suffix(".py")) if p.exists()]
+        # lexists: a symbolic link, even one to nothing, is never written through (it could
+        # lead anywhere: `schemas/x.yaml -> ~/.bashrc`), as for reports and drafts.
+        existing = [p for p in (target, target.with_suffix(".py")) if os.path.lexists(p)]
         if existing:
+            link = " (a symbolic link)" if existing[0].is_symlink() else ""
             echo(
-                f"Error: {existing[0]} exists; factcheck schema never overwrites a schema "
+                f"Error: {existing[0]} exists{link}; factcheck schema never overwrites a schema "
                 "(-o PATH writes elsewhere, -o - prints it)",
                 err=True,
             )
+            sys.exit(2)
+        if not output and not inside(root, target.parent):
+            echo(f"Error: {target.parent} leads outside the project root (a symlink)", err=True)
             sys.exit(2)
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, inferred.yaml)

@@ -1,11 +1,14 @@
 """What the claim languages share: one error type (what, the word, where), the lark
-parsers, built once per grammar file, and the size limits every parsed text is held to."""
+parsers, built once per grammar file, and the size limits every parsed text is held to
+(`expr_chars`, `expr_depth`, `number_digits`: the run's limits, load/limits.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from factcheck.load.limits import current, how_to_raise
 
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
@@ -39,18 +42,16 @@ def from_lark(exc: Exception, text: str, what: str) -> LangError:
 # Limits on one `where`, `by` or `expr` (issue 10): the trees are walked recursively by
 # every renderer, so a text nesting hundreds of levels (`a or b or ...` 490 times) must be
 # refused with a clear error, not crash deep inside a renderer. A long list of
-# alternatives stays flat when written `col in (a, b, ...)`.
-MAX_TEXT = 20_000  # characters
-MAX_DEPTH = 100  # nesting levels of the parsed tree: each `and`, `or`, `not`, `+`, `(`...
-MAX_DIGITS = 40  # digits in one written number (a float holds about 16 of them)
+# alternatives stays flat when written `col in (a, b, ...)`. The numbers are the run's
+# limits (`--limit expr_depth=N`...), read when a text is parsed.
 
 
 @cache
 def _parser(grammar: str) -> Lark:
-    from lark import Lark
+    from factcheck.lang.parsers import build_parser
 
     text = (Path(__file__).parent / grammar).read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", propagate_positions=True)
+    return build_parser(grammar, text)
 
 
 def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:
@@ -59,32 +60,42 @@ def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:
 
     if not text.strip():
         raise LangError(f"empty {what}", text, 1)
-    if len(text) > MAX_TEXT:
+    limits = current()
+    if len(text) > limits.expr_chars:
         raise LangError(
-            f"{what} is {len(text):,} characters long (at most {MAX_TEXT:,})", text[:20], 1
+            f"{what} is {len(text):,} characters long (at most {limits.expr_chars:,}); "
+            + how_to_raise("expr_chars"),
+            text[:20],
+            1,
         )
     try:
         tree = _parser(grammar).parse(text)
     except LarkError as exc:
         raise from_lark(exc, text, what) from None
     depth = _depth(tree)
-    if depth > MAX_DEPTH:
+    if depth > limits.expr_depth:
         hint = (
-            "; write a long list of alternatives as col in (a, b, ...)" if what == "where" else ""
+            "; write a long list of alternatives as col in (a, b, ...), or"
+            if what == "where"
+            else ";"
         )
         raise LangError(
-            f"too deeply nested: {depth} levels (at most {MAX_DEPTH}){hint}", text.strip()[:20], 1
+            f"too deeply nested: {depth} levels (at most {limits.expr_depth}){hint} "
+            + how_to_raise("expr_depth"),
+            text.strip()[:20],
+            1,
         )
     return tree
 
 
 def check_number(token: Token) -> str:
-    """A number token's text, or LangError when it has more than MAX_DIGITS digits."""
+    """A number token's text, or LangError when it has more digits than `number_digits`."""
     text = str(token)
     digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
-    if digits > MAX_DIGITS:
+    most = current().number_digits
+    if digits > most:
         raise LangError(
-            f"a number of {digits} digits (at most {MAX_DIGITS})",
+            f"a number of {digits} digits (at most {most}); " + how_to_raise("number_digits"),
             text[:20],
             getattr(token, "column", None),
         )

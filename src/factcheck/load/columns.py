@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import csv
 
+from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Problems
 
 
-def dataset_columns(spec: DatasetSpec, problems: Problems) -> list[str]:
+def dataset_columns(
+    spec: DatasetSpec, problems: Problems, limits: Limits | None = None
+) -> list[str]:
     if spec.database is not None or spec.path is None:
         return _database_columns(spec, problems)
     suffix = spec.path.suffix.lower()
+    if suffix == ".xlsx":
+        # openpyxl reads every row of a sheet that does not declare its size to find the
+        # first one (a 3 MB xlsx of 20 million rows took minutes): measured first.
+        from factcheck.data_limits import data_problem
+
+        too_large = data_problem(spec.path, limits or Limits())
+        if too_large:
+            problems.add(spec.loc, f"{spec.rel_path}: {too_large}", spec.name)
+            return []
     try:
         if suffix == ".csv":
             with spec.path.open(newline="", encoding="utf-8-sig") as handle:

@@ -12,9 +12,8 @@ from factcheck.load.catalog import load_catalog
 from factcheck.load.claims import load_claims_file
 from factcheck.load.columns import dataset_columns
 from factcheck.load.drift_rules import check_rules
-from factcheck.load.limits import Policy
+from factcheck.load.limits import Policy, in_force
 from factcheck.load.paths import inside
-from factcheck.load.placeholders import check_placeholders
 from factcheck.load.references import resolve_references
 from factcheck.load.settings import line_starting, load_settings
 from factcheck.load.spec import Project, Settings
@@ -50,14 +49,16 @@ def load_project(
     datasets = (
         {} if settings.refused & {"data", "schemas"} else load_catalog(root, settings, problems)
     )
-    columns = {name: dataset_columns(spec, problems) for name, spec in datasets.items()}
+    columns = {
+        name: dataset_columns(spec, problems, settings.limits) for name, spec in datasets.items()
+    }
 
     files = only_files if only_files is not None else claims_files(root, settings, problems)
     claims, sources = [], []
     broken_ids: set[str] = set()
     for path in files:
-        check_placeholders(path, path.resolve().relative_to(root).as_posix(), problems)
-        loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
+        with in_force(settings.limits):  # the phrase reader and where/by/expr ask them
+            loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
         if loaded is not None:
             source, file_claims = loaded
             sources.append(source)

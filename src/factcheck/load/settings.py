@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from factcheck.load.limits import DEFAULTS, Limits, Policy, parse_value
+from factcheck.load.limits import DEFAULTS, Limits, Policy, ceiling_problem, parse_value
 from factcheck.load.paths import inside, path_problem
 from factcheck.load.spec import Settings
 from factcheck.load.yamlsrc import read_text_file
@@ -165,6 +165,8 @@ def _limits(table: Any, problems: Problems, at) -> dict[str, int]:
             problems.add(
                 at(name), 'a limit must be a whole number >= 1 (or "500M", "2G")', str(value)
             )
+        elif ceiling := ceiling_problem(name, number):
+            problems.add(at(name), ceiling, str(value))
         else:
             out[name] = number
     return out

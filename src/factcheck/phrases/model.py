@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-# No published figure has more digits; longer ones are refused rather than judged slowly.
+# The digits of a stated number judged with the exact arithmetic's base precision; a
+# longer one (up to the run's `number_digits`, load/limits.py) gets more (phrases/table.py).
 MAX_DIGITS = 40
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from factcheck.load.limits import current
 from factcheck.phrases.lexicon import (
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
@@ -21,7 +22,7 @@ from factcheck.phrases.lexicon import (
     TIMES,
     UNITS,
 )
-from factcheck.phrases.model import MAX_DIGITS, NotAKey, Number, PhraseError
+from factcheck.phrases.model import NotAKey, Number, PhraseError
 
 _DIGITS = re.compile(
     rf"^(?P<sign>-)?(?P<int>\d{{1,3}}(?:[, {SPACES}]\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?"
@@ -60,11 +61,11 @@ def number(rest: str, text: str) -> tuple[Number, str]:
     unit = rest[found.end() + shift :]
     digits = re.sub(f"[, {SPACES}]", "", found.group("int"))
     dec = found.group("dec")
-    if len(digits) + len(dec or "") > MAX_DIGITS:
+    # The run's number_digits, the same limit the YAML reader holds every number to.
+    written = len(digits) + len(dec or "")
+    if written > current().number_digits:
         raise NotAKey(
-            f"a number of {len(digits) + len(dec or ''):,} digits in a claim: "
-            f"at most {MAX_DIGITS} are read",
-            found.group(0)[:20] + "…",
+            current().exceeded("number_digits", f"{written:,} digits"), found.group(0)[:20] + "…"
         )
     scale = DIGIT_SCALES.get(found.group("scale") or "", 1)
     written = rest[:shift] + found.group(0).strip()

@@ -50,9 +50,16 @@ FRACTION_HEDGES = {name for name, kind in KINDS.items() if kind.with_fraction}
 
 _ORDER = {"pass": 0, "warn": 1, "fail": 2}
 # Digits for exact arithmetic: a float figure spans at most 1e-324..1e308 at 12 digits, and a
-# stated number has at most MAX_DIGITS digits, so every rounding and comparison is exact
-# (rounding 1e30 at the place of 1 needs 31 digits; the default 28 would raise).
+# stated number has at most MAX_DIGITS digits (more gets more: _precision), so every rounding
+# and comparison is exact (rounding 1e30 at the place of 1 needs 31 digits; 28 would raise).
 PRECISION = 340 + 2 * MAX_DIGITS
+
+
+def _precision(phrase: Phrase) -> int:
+    """PRECISION, or more for a stated number longer than MAX_DIGITS (number_digits raised)."""
+    stated = [n.value for n in (phrase.number, phrase.high) if n is not None]
+    longest = max((len(format(abs(value), "f")) for value in stated), default=0)
+    return PRECISION + 2 * max(0, longest - MAX_DIGITS)
 
 
 def judge(
@@ -67,7 +74,7 @@ def judge(
         raise ValueError(f"rounding is half_up or down, not {rounding!r}")
     reading = Reading(phrase.tolerance or tolerance or DEFAULT_TOLERANCE, rounding)
     with localcontext() as context:
-        context.prec = PRECISION
+        context.prec = _precision(phrase)
         if over in ("each", "any") and isinstance(actual, dict):
             return _groups(phrase, actual, over, reading)
         return _one(phrase, actual, reading)

@@ -21,15 +21,11 @@ from factcheck.report._common import (
     summary_line,
 )
 from factcheck.results import ClaimResult, JsonObject, RunReport
+from factcheck.safetext import without_controls
 
 ICONS = {"fail": "❌", "error": "⛔", "warn": "⚠️", "pass": "✅", "skip": "⏭️"}
 
 
-# Characters a PR comment cannot show: removed (C0 but newline/tab, DEL, C1, bidi controls).
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
-)
 # Markdown syntax that could make a link, an image, emphasis or code from a quote.
 _SYNTAX = re.compile(r"([\\`*_\[\]!~|])")
 # What GitHub links by itself: URLs and www. (autolinks), @mentions and e-mail addresses,
@@ -42,8 +38,7 @@ def cell(value: object) -> str:
     shown as the text it is: never a link, image, mention, HTML or a broken table. `|` and
     newlines would end the cell or row; `<`/`&` would be read as HTML; `[`, `!`, `*`, `` ` ``
     and friends are backslash-escaped; NUL, ESC and other controls are removed."""
-    text = "" if value is None else str(value)
-    text = _INVISIBLE.sub("", text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    text = without_controls(value)  # a PR comment cannot show them
     text = _SYNTAX.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _AUTOLINK.sub("&#8203;", text)
@@ -52,8 +47,7 @@ def cell(value: object) -> str:
 def code(value: object) -> str:
     """Untrusted text as an inline code span (ids, names): shown literally, so it needs no
     Markdown escapes, only a delimiter longer than any backtick run inside it."""
-    text = "" if value is None else str(value)
-    text = _INVISIBLE.sub("", text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    text = without_controls(value)
     text = text.replace("|", "\\|")  # a table cell ends at `|`, even in a code span
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
