@@ -1,16 +1,23 @@
-"""Benchmark factcheck against a hand-written DuckDB baseline measured in the same run.
+"""Benchmark factcheck against hand-written DuckDB SQL measured in the same run.
 
-Each command runs as a whole process: one warm-up, then --repeat rounds, interleaved so
-that machine drift hits every command alike. The table shows the median wall time, the
-peak resident memory (max RSS of the process, from wait4) and the ratio to the
-baseline's median. The data is SYNTHETIC (bench/generate.py).
+For every cell of the matrix (rows x claims x format) each command runs as a whole
+process: one warm-up round (file cache, bytecode; --no-warmup skips it), then
+--repeat rounds interleaved so machine drift hits every command alike. The tables show
+the median wall time, the median CPU time (user + system of the process and the children
+it waited for: steadier than wall time on a shared machine), the peak resident memory
+(max RSS, from wait4) and the ratios of wall and of CPU time to the fastest hand-written
+SQL of the same cell (the variant with the least wall time, and with the least CPU
+time). The data is SYNTHETIC (bench/generate.py).
 
-Afterwards the figures are cross-checked: every metric factcheck computed (both engines)
-must equal the baseline's, and factcheck's verdicts are compared with the verdicts the
-generator wrote each claim to get. A mismatch makes the script exit 1 (after the table).
+Afterwards every factcheck report is cross-checked: each figure must equal the hand SQL's,
+and each verdict must be the one the generator wrote the claim to get. A mismatch makes
+the script exit 1 (after the tables). Every measured row is also appended as JSON to
+bench/out/results.jsonl, with the machine's load average.
 
-    python bench/run.py                 # 1,000,000 rows, 500 claims, median of 3
-    python bench/run.py --quick         # 100,000 rows, 100 claims, 1 round (CI smoke)
+    python bench/run.py --quick                  # 100,000 rows, 100 claims, CSV, 1 round
+    python bench/run.py --rows 1000000 --claims 200,1000 --formats parquet,csv
+    python bench/run.py --rows 10000000 --claims 1000 --formats parquet --repeat 1 \\
+        --tools sql,factcheck --timeout 900
 """
 
 from __future__ import annotations
@@ -20,12 +27,15 @@ import datetime
 import json
 import math
 import os
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,52 +43,73 @@ HERE = Path(__file__).resolve().parent
 PY = sys.executable
 _SCRIPT = Path(PY).with_name("factcheck")
 FACTCHECK = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "factcheck"]
-BASELINE = "baseline: DuckDB SQL, batched FILTER"
-PER_METRIC = "DuckDB SQL, one query per metric"
-
-VALIDATE_ONLY = """
-import sys
-from pathlib import Path
-import pandas as pd
-import pandera.pandas as pa
-root = Path(sys.argv[1])
-schema = pa.DataFrameSchema.from_yaml(root / "schemas/cases.yaml")
-schema.validate(pd.read_csv(next((root / "data").glob("cases.*"))), lazy=True)
-"""
-
-PHASES = """
-import json, sys
-from pathlib import Path
-from factcheck.run import Options, run_check
-outcome = run_check(Options(root=Path(sys.argv[1]), engine=sys.argv[2] or None))
-print(json.dumps(outcome.timings))
-"""
+SQL_MODES = {
+    "per-scan": "hand SQL: one query per (filter, grouping)",
+    "per-metric": "hand SQL: one query per metric",
+    "batched": "hand SQL: one FILTER query per grouping",
+}
+ENGINES = {
+    "factcheck": None,  # the default engine (DuckDB, reading the file where it lies)
+    "pandas": "pandas",
+    "gx": "gx",
+    "spark": "spark",
+}
+DEFAULT_TOOLS = "sql,factcheck,pandas"
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole process."""
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+class TimedOut(Exception):
+    pass
+
+
+def timed(cmd: list[str], timeout: float | None) -> Run:
+    """Wall and CPU seconds and peak RSS (MB) of one whole process. It runs in its own
+    process group, so a timeout ends it and whatever it started."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     assert proc.stderr is not None
+    timer = threading.Timer(timeout or 1e9, os.killpg, (proc.pid, signal.SIGKILL))
+    timer.start()
     err = proc.stderr.read()
+    # wait4, not Popen.wait: it gives the rusage (CPU of the process and of the children
+    # it waited for; ru_maxrss in KiB on Linux, the largest of them).
     _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    timer.cancel()
     wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):  # factcheck exits 1 when a claim fails: expected here
-        raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err.decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+    if proc.returncode == -signal.SIGKILL:
+        raise TimedOut
+    if proc.returncode not in (0, 1):  # factcheck exits 1 when a claim fails: expected here
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{err.decode()[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def ensure_project(rows: int, claims: int) -> Path:
-    project = HERE / "out" / f"project-{rows}-{claims}"
-    made = project / "claims/bench.yaml"
-    if not made.exists() or made.stat().st_mtime < (HERE / "generate.py").stat().st_mtime:
+def ensure_projects(base: Path, rows: int, counts: list[int], formats: list[str]) -> None:
+    """Generate the projects that are missing (delete bench/out to regenerate)."""
+    missing = [
+        (c, f)
+        for c in counts
+        for f in formats
+        if not (project_dir(base, rows, c, f) / "claims/bench.yaml").exists()
+    ]
+    if missing:
         subprocess.run(
-            [PY, str(HERE / "generate.py"), str(project), "--rows", str(rows),
-             "--claims", str(claims)],
+            [PY, str(HERE / "generate.py"), str(base), "--rows", str(rows), "--claims",
+             ",".join(map(str, counts)), "--matrix", ",".join(formats)],
             check=True,
         )  # fmt: skip
-    return project
+
+
+def project_dir(base: Path, rows: int, claims: int, fmt: str) -> Path:
+    return base / f"project-{rows}-{claims}-{fmt}"
 
 
 def same(x: Any, y: Any) -> bool:
@@ -111,96 +142,217 @@ def cross_check(report: dict[str, Any], baseline: dict[str, Any], label: str) ->
             value = metric["groups"] if metric.get("groups") is not None else metric["value"]
             if not same(value, base["metrics"][metric["name"]]):
                 wrong.append(f"{label}: {claim['id']}.{metric['name']} {str(value)[:80]}")
-    print(f"{label}: {compared} figures compared with the baseline's, {len(wrong)} differ")
+    print(f"  {label}: {compared} figures compared with the hand SQL's, {len(wrong)} differ")
     return wrong
 
 
-def phase_timings(report: dict[str, Any], project: Path, engine: str) -> dict[str, float]:
-    if isinstance(report.get("timings"), dict):
-        return report["timings"]
-    try:  # not in the JSON report (yet): ask the Python API once
-        done = subprocess.run(
-            [PY, "-c", PHASES, str(project), engine], capture_output=True, text=True, check=True
+def verdict_check(report: dict[str, Any], project: Path, label: str) -> list[str]:
+    expected_file = project.with_name(project.name + ".expected.json")
+    if not expected_file.exists():
+        return []
+    expected = json.loads(expected_file.read_text())
+    got = Counter(c["verdict"] for c in report["claims"])
+    off = [c for c in report["claims"] if c["verdict"] != expected[c["id"]]["verdict"]]
+    print(f"  verdicts ({label}): {dict(got)}; {len(off)} differ from the generator's")
+    return [
+        f"{label}: {c['id']} {c['claim']!r} is {c['verdict']}, generator expected "
+        f"{expected[c['id']]['verdict']}: {c['explanation']}"
+        for c in off
+    ]
+
+
+def commands(project: Path, tmp: Path, tools: list[str], sql_modes: list[str]) -> dict:
+    cmds: dict[str, tuple[list[str], Path | None]] = {}
+    if "sql" in tools:
+        for mode in sql_modes:
+            out = tmp / f"sql-{mode}.json"
+            cmd = [PY, str(HERE / "baseline_duckdb.py"), str(project), "--mode", mode, "--out"]
+            cmds[SQL_MODES[mode]] = ([*cmd, str(out)], out)
+    check = [*FACTCHECK, "check", "--root", str(project), "--no-history"]
+    for tool, engine in ENGINES.items():
+        if tool in tools:
+            out = tmp / f"{tool}.json"
+            flag = ["--engine", engine] if engine else []
+            label = "factcheck check" + (f" --engine {engine}" if engine else " (default engine)")
+            cmds[label] = ([*check, *flag, "--format", f"json:{out}"], out)
+    return cmds
+
+
+def run_cell(
+    project: Path, args: argparse.Namespace, tools: list[str], rows: int
+) -> tuple[list[dict[str, Any]], list[str]]:
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+    cmds = commands(project, tmp, tools, args.sql)
+    capped = {
+        name
+        for name in cmds
+        if ("pandas" in name or "gx" in name)
+        and rows > args.max_rows_pandas
+        or "spark" in name
+        and rows > args.max_rows_spark
+    }
+    runs: dict[str, list[Run]] = {name: [] for name in cmds}
+    skipped: dict[str, str] = {name: "not run: above the row cap (--max-rows-*)" for name in capped}
+    load = [os.getloadavg()[0]]
+    rounds = args.repeat + (1 if args.warmup else 0)
+    for i in range(rounds):
+        for name, (cmd, _) in cmds.items():
+            if name in skipped:
+                continue
+            try:
+                run = timed(cmd, args.timeout)
+            except TimedOut:
+                skipped[name] = f"not run: > {args.timeout / 60:.0f} min (stopped)"
+                continue
+            if i or rounds == args.repeat:  # the first of more rounds is the warm-up
+                runs[name].append(run)
+            load.append(os.getloadavg()[0])
+    hand = [rs for n, rs in runs.items() if n.startswith("hand") and rs]
+    fastest = min((statistics.median(r.wall for r in rs) for rs in hand), default=math.nan)
+    fastest_cpu = min((statistics.median(r.cpu for r in rs) for rs in hand), default=math.nan)
+    rows_out = []
+    for name in cmds:
+        entry: dict[str, Any] = {"command": name}
+        if name in skipped:
+            entry["skipped"] = skipped[name]
+        else:
+            rs = runs[name]
+            wall = statistics.median(r.wall for r in rs)
+            cpu = statistics.median(r.cpu for r in rs)
+            entry |= {
+                "wall": round(wall, 2),
+                "cpu": round(cpu, 2),
+                "peak_mb": round(max(r.peak_mb for r in rs)),
+                "x_fastest_sql": round(wall / fastest, 2),
+                "x_fastest_sql_cpu": round(cpu / fastest_cpu, 2),
+            }
+        rows_out.append(entry)
+    wrong = checks(project, cmds, skipped)
+    for entry in rows_out:
+        entry["load"] = [round(min(load), 1), round(max(load), 1)]
+    return rows_out, wrong
+
+
+def checks(project: Path, cmds: dict, skipped: dict[str, str]) -> list[str]:
+    wrong: list[str] = []
+    base_values = None
+    for name, (_, out) in cmds.items():
+        if name in skipped or out is None or not out.exists():
+            continue
+        if name.startswith("hand"):
+            values = json.loads(out.read_text())
+            if base_values is None:
+                base_values = values
+            elif not same(base_values, values):
+                wrong.append(f"{name} disagrees with the other hand SQL")
+    for name, (_, out) in cmds.items():
+        if name.startswith("hand") or name in skipped or not out.exists():
+            continue
+        report = json.loads(out.read_text())
+        if base_values is not None:
+            wrong += cross_check(report, base_values, name)
+        wrong += verdict_check(report, project, name)
+    return wrong
+
+
+def print_table(title: str, entries: list[dict[str, Any]]) -> None:
+    print(f"\n{title}\n")
+    heads = f"{'wall s':>7} | {'CPU s':>7} | {'peak MB':>7} | {'x SQL wall':>10} | {'x SQL CPU':>9}"
+    print(f"| {'command':<44} | {heads} |")
+    print(f"|{'-' * 46}|{'-' * 8}:|{'-' * 8}:|{'-' * 8}:|{'-' * 11}:|{'-' * 10}:|")
+    for e in entries:
+        if "skipped" in e:
+            print(f"| {e['command']:<44} | {e['skipped']} | | | | |")
+        else:
+            print(
+                f"| {e['command']:<44} | {e['wall']:>7.2f} | {e['cpu']:>7.2f} | "
+                f"{e['peak_mb']:>7.0f} | {e['x_fastest_sql']:>10.2f} | "
+                f"{e['x_fastest_sql_cpu']:>9.2f} |"
+            )
+
+
+def summary(results: Path) -> None:
+    """The scaling table (rows x claims x format) of factcheck's default engine, from the
+    latest measurement of each cell in results.jsonl."""
+    latest: dict[tuple[int, int, str], dict[str, Any]] = {}
+    for line in results.read_text().splitlines():
+        entry = json.loads(line)
+        if entry["command"] == "factcheck check (default engine)" and "wall" in entry:
+            latest[(entry["rows"], entry["claims"], entry["format"])] = entry
+    print("| rows | claims | format | wall s | CPU s | peak MB | x SQL wall | x SQL CPU | load |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for (rows, claims, fmt), e in sorted(latest.items()):
+        print(
+            f"| {rows:,} | {claims:,} | {fmt} | {e['wall']:.1f} | {e['cpu']:.1f} | "
+            f"{e['peak_mb']} | {e['x_fastest_sql']:.2f} | {e['x_fastest_sql_cpu']:.2f} | "
+            f"{e['load'][0]}-{e['load'][1]} |"
         )
-        return json.loads(done.stdout.strip().splitlines()[-1])
-    except (subprocess.CalledProcessError, ValueError, IndexError):
-        return {}
+
+
+def _ints(text: str) -> list[int]:
+    return [int(x.replace("_", "")) for x in text.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--claims", type=int, default=500)
+    parser.add_argument("--rows", type=_ints, default=[1_000_000], help="N or N,M,...")
+    parser.add_argument("--claims", type=_ints, default=[200], help="N or N,M,...")
+    parser.add_argument("--formats", default="parquet", help="parquet,csv")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--tools",
+        default=DEFAULT_TOOLS,
+        help=f"comma list of sql, factcheck, pandas, gx, spark (default {DEFAULT_TOOLS})",
+    )
+    parser.add_argument(
+        "--sql",
+        default="per-scan,per-metric",
+        help="hand SQL variants: per-scan,per-metric,batched",
+    )
+    parser.add_argument("--max-rows-pandas", type=int, default=1_000_000, help="pandas, gx")
+    parser.add_argument("--max-rows-spark", type=int, default=10_000_000)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per command")
+    parser.add_argument("--data", type=Path, default=HERE / "out", help="where projects live")
+    parser.add_argument(
+        "--warmup",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="one untimed round first (file cache, bytecode); --no-warmup for big runs",
+    )
     parser.add_argument("--quick", action="store_true", help="100k rows, 100 claims, 1 round")
+    parser.add_argument(
+        "--summary", action="store_true", help="print the scaling table from results.jsonl"
+    )
     args = parser.parse_args()
+    if args.summary:
+        summary(args.data / "results.jsonl")
+        return
     if args.quick:
-        args.rows, args.claims, args.repeat = 100_000, 100, 1
-    project = ensure_project(args.rows, args.claims)
-    tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
-    check = [*FACTCHECK, "check", "--root", str(project), "--no-history"]
-    baseline = [PY, str(HERE / "baseline_duckdb.py"), str(project)]
-    commands = {
-        BASELINE: [*baseline, "--out", str(tmp / "baseline.json")],
-        PER_METRIC: [*baseline, "--per-metric", "--out",
-                                             str(tmp / "per-metric.json")],
-        "factcheck check (default engine)": [*check, "--format", f"json:{tmp / 'default.json'}"],
-        "factcheck check --engine pandas": [*check, "--engine", "pandas", "--format",
-                                            f"json:{tmp / 'pandas.json'}"],
-        "pandas read_csv + pandera validate only": [PY, "-c", VALIDATE_ONLY, str(project)],
-        "factcheck lint (no data read)": [*FACTCHECK, "lint", "--root", str(project)],
-    }  # fmt: skip
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for cmd in commands.values():
-        timed(cmd)  # warm-up: file cache, bytecode
-    for _ in range(args.repeat):
-        for name, cmd in commands.items():
-            results[name].append(timed(cmd))
-
-    base = statistics.median(w for w, _ in results[BASELINE])
-    fastest = min(base, statistics.median(w for w, _ in results[PER_METRIC]))
-    print(
-        f"\n{datetime.date.today()}: {args.rows:,} SYNTHETIC rows, {args.claims} claims, "
-        f"median of {args.repeat} round(s), {os.cpu_count()} CPUs\n"
-    )
-    print(
-        f"| {'command':<42} | {'wall s':>7} | {'peak MB':>7} | {'x baseline':>10} "
-        f"| {'x fastest SQL':>13} |"
-    )
-    print(f"|{'-' * 44}|{'-' * 8}:|{'-' * 8}:|{'-' * 11}:|{'-' * 14}:|")
-    for name, runs in results.items():
-        wall = statistics.median(w for w, _ in runs)
-        peak = max(m for _, m in runs)
-        print(
-            f"| {name:<42} | {wall:>7.2f} | {peak:>7.0f} | {wall / base:>10.2f} "
-            f"| {wall / fastest:>13.2f} |"
-        )
-
-    reports = {e: json.loads((tmp / f"{e}.json").read_text()) for e in ("default", "pandas")}
-    print(f"\ndefault engine: {reports['default'].get('engine')}")
-    for engine, report in reports.items():
-        phases = phase_timings(report, project, "" if engine == "default" else engine)
-        text = ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()) or "not available"
-        print(f"phases ({engine}): {text}")
-
+        args.rows, args.claims, args.repeat, args.formats = [100_000], [100], 1, "csv"
+    args.sql = args.sql.split(",")
+    tools = args.tools.split(",")
+    formats = args.formats.split(",")
     wrong: list[str] = []
-    base_values = json.loads((tmp / "baseline.json").read_text())
-    if not same(base_values, json.loads((tmp / "per-metric.json").read_text())):
-        wrong.append("the two baseline modes disagree")
-    for engine, report in reports.items():
-        wrong += cross_check(report, base_values, engine)
-    expected_file = project.with_name(project.name + ".expected.json")
-    if expected_file.exists():
-        expected = json.loads(expected_file.read_text())
-        for engine, report in reports.items():
-            got = Counter(c["verdict"] for c in report["claims"])
-            off = [c for c in report["claims"] if c["verdict"] != expected[c["id"]]["verdict"]]
-            print(f"verdicts ({engine}): {dict(got)}; {len(off)} differ from the generator's")
-            wrong += [
-                f"{engine}: {c['id']} {c['claim']!r} is {c['verdict']}, generator expected "
-                f"{expected[c['id']]['verdict']}: {c['explanation']}"
-                for c in off
-            ]
+    results = args.data / "results.jsonl"
+    for rows in args.rows:
+        ensure_projects(args.data, rows, args.claims, formats)
+        for count in args.claims:
+            for fmt in formats:
+                project = project_dir(args.data, rows, count, fmt)
+                print(f"\n== {rows:,} SYNTHETIC rows, {count} claims, {fmt}", flush=True)
+                entries, bad = run_cell(project, args, tools, rows)
+                wrong += bad
+                title = (
+                    f"{datetime.date.today()}: {rows:,} SYNTHETIC rows ({fmt}), {count} claims, "
+                    f"median of {args.repeat}, {os.cpu_count()} CPUs, load average "
+                    f"{entries[0]['load'][0]}-{entries[0]['load'][1]}"
+                )
+                print_table(title, entries)
+                with results.open("a") as out:
+                    for e in entries:
+                        stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+                        cell = {"rows": rows, "claims": count, "format": fmt}
+                        out.write(json.dumps({"at": stamp, **cell, **e}) + "\n")
     if wrong:
         print("\nMISMATCHES:\n  " + "\n  ".join(wrong[:40]))
         sys.exit(1)

@@ -45,3 +45,13 @@ def factcheck() -> Callable[..., Any]:
 
 def report_of(result: Any) -> dict[str, Any]:
     return json.loads(result.stdout)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The per-user cache (factcheck.usercache) in a temporary folder for the whole session,
+    inherited by the CLI subprocesses: tests never read or fill the developer's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
+        patch.delenv("FACTCHECK_NO_CACHE", raising=False)
+        yield

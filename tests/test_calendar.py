@@ -104,10 +104,10 @@ def test_working_days_arguments() -> None:
 
 
 def test_calendars_are_cached_per_country_and_year() -> None:
-    calendar._calendar.cache_clear()
+    calendar._working_flags.cache_clear()
     working_days("RU", date(2024, 12, 1), date(2025, 1, 31))
     working_days("RU", date(2025, 2, 1), date(2025, 2, 28))
-    info = calendar._calendar.cache_info()
+    info = calendar._working_flags.cache_info()
     assert (info.misses, info.hits) == (2, 1)
 
 

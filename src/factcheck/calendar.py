@@ -15,14 +15,16 @@ Both are checked month by month against the official tables for 2022-2025.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import re
+from calendar import isleap
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
 
+from factcheck import usercache
 from factcheck.load.limits import current, how_to_raise
-
-if TYPE_CHECKING:
-    from holidays import HolidayBase
 
 
 def check_span(start: date, end: date) -> None:
@@ -41,14 +43,63 @@ def check_span(start: date, end: date) -> None:
 
 
 @lru_cache(maxsize=256)
-def _calendar(country: str, year: int) -> HolidayBase:
-    """One country's holidays for one year (building one costs milliseconds: keep them)."""
+def _working_flags(country: str, year: int) -> str:
+    """'1' for each working day of the year, '0' for a day off, from the user cache when it
+    holds them: building them needs `holidays`, whose import loads every country's module
+    (about a tenth of a second, the largest cost of a small check after pandas)."""
+    name = _cache_name(country, year)
+    cached = usercache.read("calendars", name) if name else None
+    if cached is not None and len(cached) == _days_in(year) and set(cached) <= {"0", "1"}:
+        return cached
+    flags = _build_flags(country, year)
+    if name:
+        usercache.write("calendars", name, flags)
+    return flags
+
+
+def _build_flags(country: str, year: int) -> str:
     import holidays
 
     try:
-        return holidays.country_holidays(country, years=year)
+        official = holidays.country_holidays(country, years=year)
     except NotImplementedError:
         raise ValueError(f"no official calendar for country '{country}'") from None
+    first = date(year, 1, 1)
+    # is_working_day is what holidays' get_working_days_count sums over a range.
+    return "".join(
+        "1" if official.is_working_day(first + timedelta(days=n)) else "0"
+        for n in range(_days_in(year))
+    )
+
+
+def _days_in(year: int) -> int:
+    return 366 if isleap(year) else 365
+
+
+def _cache_name(country: str, year: int) -> str | None:
+    """The cache entry's name: country, year and the installed `holidays` release (an
+    upgrade that corrects a calendar makes new names); None when that release is unknown."""
+    release = _holidays_release()
+    if release is None or not _CODE.fullmatch(country):
+        return None
+    return f"{country}-{year}-holidays-{release}"
+
+
+_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+@lru_cache(maxsize=1)
+def _holidays_release() -> str | None:
+    """A digest of the installed `holidays` package's version file, read without importing
+    the package (importing it is the cost the cache saves)."""
+    try:
+        found = importlib.util.find_spec("holidays")
+        if found is None or found.origin is None:
+            return None
+        text = (Path(found.origin).parent / "version.py").read_bytes()
+    except (ImportError, OSError, ValueError):
+        return None
+    return hashlib.sha256(found.origin.encode() + b"\0" + text).hexdigest()[:16]
 
 
 def working_days(country: str, start: date, end: date) -> int:
@@ -66,7 +117,9 @@ def working_days(country: str, start: date, end: date) -> int:
     for year in range(start.year, end.year + 1):
         first = max(start, date(year, 1, 1))
         last = min(end, date(year, 12, 31))
-        total += _calendar(code, year).get_working_days_count(first, last)
+        offset = date(year, 1, 1).toordinal()
+        flags = _working_flags(code, year)
+        total += flags[first.toordinal() - offset : last.toordinal() - offset + 1].count("1")
     return total
 
 

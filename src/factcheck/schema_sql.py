@@ -14,11 +14,18 @@ index, parsers) is `Unsupported`, and the caller validates it in pandas instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.lang.sql import quote_ident
+
+if TYPE_CHECKING:
+    from pandera.api.pandas.container import DataFrameSchema
+
+# A built-in check's statistics as pandera keeps them: {"min_value": 0}, {"pattern": ...}.
+Statistics = Mapping[str, object]
 
 # pandera dtype (as str(dtype)) -> SQL type the column is cast to when the schema coerces.
 _TYPES = {
@@ -48,7 +55,7 @@ class Unsupported(Exception):
     """The schema has a rule without a faithful SQL form: validate this dataset in pandas."""
 
 
-def literal(value: Any) -> str:
+def literal(value: object) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, bool):
@@ -58,7 +65,7 @@ def literal(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _range(c: str, low: Any, high: Any, inc_low: bool, inc_high: bool) -> str:
+def _range(c: str, low: object, high: object, inc_low: object, inc_high: object) -> str:
     parts = []
     if low is not None:
         parts.append(f"{c} {'>=' if inc_low else '>'} {literal(low)}")
@@ -67,20 +74,31 @@ def _range(c: str, low: Any, high: Any, inc_low: bool, inc_high: bool) -> str:
     return " AND ".join(parts) or "TRUE"
 
 
-def _length(c: str, s: dict[str, Any]) -> str:
-    if s.get("exact_value") is not None:
-        return f"length({c}) = {int(s['exact_value'])}"
+def _length(c: str, s: Statistics) -> str:
+    exact = s.get("exact_value")
+    if isinstance(exact, int | float | str | Decimal):
+        return f"length({c}) = {int(exact)}"
     return _range(f"length({c})", s.get("min_value"), s.get("max_value"), True, True)
 
 
-def _in(c: str, values: Any) -> str:
-    return f"{c} IN ({', '.join(literal(v) for v in values)})" if len(values) else "FALSE"
+def _in(c: str, values: object) -> str:
+    if not isinstance(values, Iterable):
+        raise Unsupported(f"isin/notin over {type(values).__name__}")
+    listed = list(values)
+    return f"{c} IN ({', '.join(literal(v) for v in listed)})" if listed else "FALSE"
+
+
+def _text(value: object) -> str:
+    """A check's text statistic (a pattern, a prefix)."""
+    if not isinstance(value, str):
+        raise Unsupported(f"a text check with {type(value).__name__}")
+    return value
 
 
 # pandera built-in check name -> SQL that is true when the (non-null) value PASSES.
 # Regular expressions: pandera's str_matches is re.match (anchored at the start),
 # str_contains is re.search.
-_CHECKS = {
+_CHECKS: dict[str, Callable[[str, Statistics], str]] = {
     "equal_to": lambda c, s: f"{c} = {literal(s['value'])}",
     "not_equal_to": lambda c, s: f"{c} <> {literal(s['value'])}",
     "greater_than": lambda c, s: f"{c} > {literal(s['min_value'])}",
@@ -92,11 +110,15 @@ _CHECKS = {
     ),
     "isin": lambda c, s: _in(c, s["allowed_values"]),
     "notin": lambda c, s: f"NOT ({_in(c, s['forbidden_values'])})",
-    "str_matches": lambda c, s: f"regexp_matches({c}, {literal('^(?:' + s['pattern'] + ')')})",
-    "str_contains": lambda c, s: f"regexp_matches({c}, {literal(s['pattern'])})",
-    "str_startswith": lambda c, s: f"substr({c}, 1, {len(s['string'])}) = {literal(s['string'])}",
+    "str_matches": lambda c, s: (
+        f"regexp_matches({c}, {literal('^(?:' + _text(s['pattern']) + ')')})"
+    ),
+    "str_contains": lambda c, s: f"regexp_matches({c}, {literal(_text(s['pattern']))})",
+    "str_startswith": lambda c, s: (
+        f"substr({c}, 1, {len(_text(s['string']))}) = {literal(s['string'])}"
+    ),
     "str_endswith": lambda c, s: (
-        f"substr({c}, length({c}) - {len(s['string']) - 1}) = {literal(s['string'])}"
+        f"substr({c}, length({c}) - {len(_text(s['string'])) - 1}) = {literal(s['string'])}"
         if s["string"]
         else "TRUE"
     ),
@@ -125,7 +147,8 @@ class Column:
 @dataclass
 class SqlSchema:
     columns: list[Column]
-    checks: list[tuple[str, str, Any, str]] = field(default_factory=list)  # col, error, stats, name
+    # (column, error as pandera names it, statistics, check name)
+    checks: list[tuple[str, str, Statistics, str]] = field(default_factory=list)
     nullable: dict[str, bool] = field(default_factory=dict)
     unique: list[tuple[str, list[str]]] = field(default_factory=list)  # (check name, columns)
     strict: bool = False
@@ -161,7 +184,7 @@ class SqlSchema:
         return out
 
 
-def translate(schema: Any) -> SqlSchema:
+def translate(schema: DataFrameSchema) -> SqlSchema:
     """The SQL form of a pandera DataFrameSchema; raises Unsupported for what has none."""
     _refuse_unsupported(schema)
     out = SqlSchema(columns=[], strict=bool(schema.strict))
@@ -179,6 +202,7 @@ def translate(schema: Any) -> SqlSchema:
             builtin = check.is_builtin_check(check.name) and check.name in _CHECKS
             if not builtin or not check.statistics or check.groupby is not None:
                 raise Unsupported(f"check {check.name} of column '{name}'")
+            _CHECKS[check.name]("c", check.statistics)  # Unsupported: statistics without SQL
             out.checks.append((name, str(check.error), check.statistics, check.name))
         if column.unique:
             out.unique.append(("field_uniqueness", [name]))
@@ -188,7 +212,7 @@ def translate(schema: Any) -> SqlSchema:
     return out
 
 
-def _refuse_unsupported(schema: Any) -> None:
+def _refuse_unsupported(schema: DataFrameSchema) -> None:
     if schema.checks:
         raise Unsupported("dataframe-wide checks run in pandas")
     if schema.index is not None or schema.parsers or schema.ordered:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.data import file_format, read_frame, sha256
 from factcheck.engines.base import Opened, Source, first_line
+from factcheck.gcpolicy import large_import
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
@@ -121,6 +122,9 @@ def load_schema(
     where = Location(spec.schema_rel or "")
     try:
         with _quiet_pyspark():
+            with large_import():
+                import pandera.pandas  # noqa: F401  (builds every schema, YAML or Python)
+
             return _load_schema(spec, where, problems, limits)
     except Exception as exc:  # pandera raises many kinds for a bad schema file
         problems.add(where, f"cannot read schema: {type(exc).__name__}: {exc}", spec.schema_name)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NotRequired, TypedDict
 
+from factcheck.dtype_sql import DtypeCheck, dtype_check
 from factcheck.engines.base import whole
 from factcheck.lang.sql import quote_ident
-from factcheck.schema_sql import SqlSchema, accepts, cast_sql
+from factcheck.schema_sql import SqlSchema, cast_sql
 
 EXAMPLES = 5  # example failing rows kept per check, as in the pandas path
 
@@ -57,9 +58,23 @@ def validate_rows(
     failures = _structure(actual, schema)
     value = {c.name: cast_sql(c, actual[c.name]) for c in schema.columns if c.name in actual}
     rules = schema.rules(value)
-    counted = ", ".join(["count(*)", *(f"count(*) FILTER (WHERE {r.fails})" for r in rules)])
+    # Columns typed without coercion: their missing values decide the type pandas sees.
+    typed = [c for c in schema.columns if c.name in actual and c.sql_type and not c.coerce]
+    counted = ", ".join(
+        [
+            "count(*)",
+            *(f"count(*) FILTER (WHERE {r.fails})" for r in rules),
+            *(f"count(*) FILTER (WHERE {quote_ident(c.name)} IS NULL)" for c in typed),
+        ]
+    )
     counts = run(f"SELECT {counted} FROM {rows}")[0]
-    for rule, count in zip(rules, counts[1:], strict=True):
+    total = whole(counts[0])
+    nulls = counts[1 + len(rules) :]
+    for column, missing in zip(typed, nulls, strict=True):
+        wrong = dtype_check(column, actual[column.name], whole(missing), total)
+        if wrong is not None:
+            failures.append(_dtype_failure(run, rows, column.name, wrong))
+    for rule, count in zip(rules, counts[1 : 1 + len(rules)], strict=True):
         if count:
             examples = run(
                 f"SELECT __row, {rule.case} FROM {rows} WHERE {rule.fails} "
@@ -73,20 +88,30 @@ def validate_rows(
         if found and check == "multiple_fields_uniqueness":
             break  # pandera reports the first schema-level unique set that fails
     failures.sort(key=lambda f: (f["column"] is None, str(f["column"] or ""), f["check"]))
-    return whole(counts[0]), failures, value
+    return total, failures, value
+
+
+def _dtype_failure(run: Run, rows: str, column: str, found: DtypeCheck) -> Failure:
+    """pandera's dtype failure: the rows whose value does not convert, or, when there is
+    none, the column's pandas dtype once."""
+    if found.fails is not None:
+        count = whole(run(f"SELECT count(*) FROM {rows} WHERE {found.fails}")[0][0])
+        if count:
+            examples = run(
+                f"SELECT __row, {found.case} FROM {rows} WHERE {found.fails} "
+                f"ORDER BY __row LIMIT {EXAMPLES}"
+            )
+            return _failure(found.check, column, count, examples)
+    return _failure(found.check, column, 1, [(None, found.seen)])
 
 
 def _structure(actual: dict[str, str], schema: SqlSchema) -> list[Failure]:
-    """Missing columns, columns a strict schema does not know, dtypes it does not coerce."""
+    """Missing columns, and columns a strict schema does not know."""
     failures: list[Failure] = []
     names = {c.name for c in schema.columns}
     for column in schema.columns:
         if column.name not in actual:
             failures.append(_failure("column_in_dataframe", None, 1, [(None, column.name)]))
-        elif column.sql_type and not column.coerce:
-            if not accepts(column.sql_type, actual[column.name]):
-                seen = [(None, actual[column.name].lower())]
-                failures.append(_failure(f"dtype('{column.dtype}')", column.name, 1, seen))
     if schema.strict:
         for name in actual:
             if name not in names:

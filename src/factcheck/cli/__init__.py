@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck import __version__
+from factcheck import __version__, gcpolicy
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,5 +42,6 @@ def register_commands() -> None:
 
 
 def main() -> None:
+    gcpolicy.for_cli()
     register_commands()
     cli(prog_name="factcheck")

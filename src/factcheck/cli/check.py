@@ -40,13 +40,13 @@ def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[s
         parsed.append((name, Path(path) if path else None))
     if output is not None:
         # --output names the file of the first format that has none.
-        for i, (name, path) in enumerate(parsed):
-            if path is None:
+        for i, (name, target) in enumerate(parsed):
+            if target is None:
                 parsed[i] = (name, output)
                 break
     from factcheck.output import is_stdout
 
-    to_stdout = [name for name, path in parsed if is_stdout(path)]
+    to_stdout = [name for name, target in parsed if is_stdout(target)]
     if len(to_stdout) > 1:
         raise click.BadParameter(
             "only one format can go to stdout; give the others a path (FORMAT:PATH)",
@@ -143,6 +143,7 @@ def _warn(message: str) -> None:
 def _record_history(outcome: Outcome) -> None:
     from factcheck.drift.history import append_run
 
+    assert outcome.project is not None and outcome.report is not None  # a finished run
     append_run(outcome.project.root, outcome.report, warn=_warn)
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import click
 
 from factcheck.load.limits import Policy, names, parse_assignment
 from factcheck.problems import Problems
 from factcheck.safetext import neutralise
+
+Command = TypeVar("Command", bound=Callable[..., None])  # a command's function
 
 ROOT_OPTION = click.option(
     "--root",
@@ -61,7 +63,7 @@ def _limits(
     return tuple(parsed)
 
 
-def trust_options(command: Callable[..., Any]) -> Callable[..., Any]:
+def trust_options(command: Command) -> Command:
     """--no-python-schemas and --limit, for every command that reads a project: they
     arrive as one `policy` argument (docs/security.md)."""
     command = click.option(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
+
+if TYPE_CHECKING:
+    from factcheck.export.gx_site import Export
 
 INSTALL_HINT = "pip install 'factcheck-claims[gx]'"
 
@@ -16,14 +20,12 @@ def _names(pairs: list[tuple[str, str]]) -> str:
     return "; ".join(f"{name} ({reason})" for name, reason in pairs) or "none"
 
 
-def print_export(result: object) -> None:
+def print_export(result: Export) -> None:
     from factcheck.export.accounting import ACCOUNTING_HTML
-    from factcheck.export.gx_site import Export
 
-    assert isinstance(result, Export)
     for dataset, runs in result.runs.items():
         echo(f"{dataset}:")
-        for run in runs:
+        for run in runs.all():
             compiled = run.compiled
             echo(
                 f"  suite {run.suite}: {len(compiled.expectations)} expectations compiled; "
@@ -42,7 +44,7 @@ def print_export(result: object) -> None:
     echo(f"Every claim and schema check accounted for: {result.index.parent / ACCOUNTING_HTML}")
     for left in result.network_left:
         echo(f"warning: a network reference is left in Data Docs: {left}", err=True)
-    if any(run.unsuccessful for runs in result.runs.values() for run in runs):
+    if any(run.unsuccessful for runs in result.runs.values() for run in runs.all()):
         echo(
             "note: an unsuccessful expectation is a finding about the data, shown in Data "
             "Docs; the exit code is factcheck check's."

@@ -195,7 +195,7 @@ def _finite(result: MetricResult, aggregate: str, column: str | None) -> MetricR
     """An infinite figure (a float column holding inf, or values whose sum overflows, such
     as 1e308 + 1e308) is an error naming where it is, on every engine alike: no phrase can
     be judged against it, and an argmax over it would crown a group by an overflow."""
-    values = {None: result.value} if result.groups is None else result.groups
+    values: dict[Key, Figure] = {None: result.value} if result.groups is None else result.groups
     infinite = [k for k, v in values.items() if isinstance(v, float) and math.isinf(v)]
     if result.error or not infinite:
         return result
@@ -225,11 +225,14 @@ def plain(value: object) -> Figure:
     pd = sys.modules.get("pandas")  # pandas' own missing values, when pandas is in use
     if value is None or (pd is not None and (value is pd.NA or value is pd.NaT)):
         return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and value != value:  # NaN: an aggregate over nothing
+    item = getattr(value, "item", None)  # a numpy scalar: its Python value
+    if callable(item):
+        value = item()
+    if value is None or (isinstance(value, float) and value != value):  # NaN, NaT: nothing
         return None
-    return value
+    if isinstance(value, int | float | Decimal | str | date):  # bool is an int; datetime a date
+        return value
+    return str(value)  # no figure of another type reaches a report (it would not be JSON)
 
 
 def group_key(value: object) -> Key:

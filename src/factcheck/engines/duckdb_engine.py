@@ -9,12 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain, whole
-from factcheck.lang.sql import aggregate_sql, group_key_sql, where_to_sql
+from factcheck.lang.sql import aggregate_sql, group_key_sql, quote_ident, where_to_sql
 from factcheck.validate import ValidatesInPlace
 
 if TYPE_CHECKING:
+    import duckdb
+
     from factcheck.engines.base import SqlSession
+    from factcheck.lang.where import GroupKey
     from factcheck.plan import MetricKey, Scan
+
+# Column types whose date-derived group keys (month, year, ...) cannot fail to compute.
+_DATE_TYPES = ("DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_US")
 
 
 class DuckDBEngine(ValidatesInPlace):
@@ -26,9 +32,12 @@ class DuckDBEngine(ValidatesInPlace):
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
 
-        if source.session is not None:  # validation already loaded the rows as table t
+        if source.session is not None:  # validation already opened the rows as view t
             # (or, for a database dataset, names them t in the database: its own errors)
-            return self.compute_on(source.session, scans, source.errors)
+            keys: dict[GroupKey, str] = {}
+            if isinstance(source.session, duckdb.DuckDBPyConnection):
+                keys = materialise(source.session, scans)
+            return self.compute_on(source.session, scans, source.errors, keys)
         with duckdb.connect() as con:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
@@ -38,15 +47,23 @@ class DuckDBEngine(ValidatesInPlace):
             return self.compute_on(con, scans, (duckdb.Error,))
 
     def compute_on(
-        self, con: SqlSession, scans: list[Scan], errors: tuple[type[BaseException], ...]
+        self,
+        con: SqlSession,
+        scans: list[Scan],
+        errors: tuple[type[BaseException], ...],
+        keys: dict[GroupKey, str] | None = None,
     ) -> dict[MetricKey, MetricResult]:
         """Every scan as DuckDB SQL over table `t` of `con` (a DuckDB connection, or an
-        adapter that translates the SQL for PostgreSQL or Spark and raises `errors`)."""
+        adapter that translates the SQL for PostgreSQL or Spark and raises `errors`).
+        `keys` names columns of `t` that already hold a grouping's key (materialise)."""
         # e.g. a filter comparing a text column with a number: those claims error.
-        return compute_each(scans, lambda scan: self._scan(con, scan), errors)
+        known = keys or {}
+        return compute_each(scans, lambda scan: self._scan(con, scan, known), errors)
 
-    def _scan(self, con: SqlSession, scan: Scan) -> dict[MetricKey, MetricResult]:
-        keys = list(scan.metrics)
+    def _scan(
+        self, con: SqlSession, scan: Scan, keys: dict[GroupKey, str]
+    ) -> dict[MetricKey, MetricResult]:
+        metrics = list(scan.metrics)
         selects = [aggregate_sql(agg, col) for agg, col in scan.metrics.values()]
         where = f" WHERE {where_to_sql(scan.where)}" if scan.where is not None else ""
         if scan.by is None:
@@ -55,8 +72,8 @@ class DuckDBEngine(ValidatesInPlace):
             if row is None:
                 raise ValueError("the database answered no row to an aggregate")
             rows = whole(row[0])
-            return {k: MetricResult(rows, plain(v)) for k, v in zip(keys, row[1:], strict=True)}
-        key_sql = group_key_sql(scan.by)
+            return {k: MetricResult(rows, plain(v)) for k, v in zip(metrics, row[1:], strict=True)}
+        key_sql = quote_ident(keys[scan.by]) if scan.by in keys else group_key_sql(scan.by)
         # No alias for the key: any alias could be a column's name too (a column named
         # `__key` broke every grouped claim). Null keys are left out before grouping.
         known = f"{key_sql} IS NOT NULL"
@@ -68,7 +85,47 @@ class DuckDBEngine(ValidatesInPlace):
         fetched = con.execute(sql).fetchall()
         rows = sum(whole(r[1]) for r in fetched)
         out = {}
-        for i, key in enumerate(keys):
+        for i, key in enumerate(metrics):
             groups = {group_key(r[0]): plain(r[2 + i]) for r in fetched}
             out[key] = MetricResult(rows, groups=groups)
         return out
+
+
+def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[GroupKey, str]:
+    """Replace the validated view `t` (the file's rows, cast as the schema coerces them) by
+    a temporary table holding its result, once per connection; return the columns added
+    to it that hold the scans' date-derived group keys (month, quarter, ...).
+
+    Every scan read the view, so every scan re-read the Parquet file or re-ran the
+    schema's casts (a CSV's dates are read as text and cast on each use): on 1M CSV rows
+    and 776 scans, 20.6 s of CPU over the view, 9.7 s over the table. A month key is
+    strftime on every row of every scan grouped by month; computed once here, grouping
+    by it costs a fifth (72 -> 15 ms on 1M rows). Only keys of date and timestamp
+    columns are computed ahead: on those the key cannot fail, where a text column that
+    does not hold dates must error only the claims grouped by it, in their own scan.
+
+    The table lives in DuckDB's bounded memory and spills to its temporary folder past
+    the limit. The text a CSV was loaded into (`__raw`) is read by nothing once
+    validation has counted its failures and the table is made, so it is dropped (for a
+    CSV, the rows would otherwise be held twice).
+    """
+    views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
+    made = con.execute(views).fetchone()
+    if made is None or not made[0]:
+        return {}  # already a table (a second computation on the same rows)
+    types = {str(r[0]): str(r[1]).upper() for r in con.execute("DESCRIBE t").fetchall()}
+    taken = {name.lower() for name in types}  # DuckDB's names are case-insensitive
+    keys: dict[GroupKey, str] = {}
+    for by in dict.fromkeys(s.by for s in scans if s.by is not None and s.by.func):
+        if types.get(by.column, "").split("(")[0].strip() in _DATE_TYPES:
+            name = f"__key{len(keys)}"
+            while name.lower() in taken:
+                name = "_" + name
+            taken.add(name.lower())
+            keys[by] = name
+    extra = "".join(f", {group_key_sql(by)} AS {quote_ident(n)}" for by, n in keys.items())
+    con.execute(f"CREATE TEMP TABLE __t AS SELECT *{extra} FROM t")
+    con.execute("DROP VIEW t")
+    con.execute("ALTER TABLE __t RENAME TO t")
+    con.execute("DROP TABLE IF EXISTS __raw")
+    return keys

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from factcheck.engines.base import MetricResult, Source, compute_each, group_key, plain
+from factcheck.engines.base import Figure, Key, MetricResult, Source, compute_each, group_key, plain
 from factcheck.engines.pandas_engine import refuse_text_arithmetic
 from factcheck.lang.aggregates import AGGREGATES, COUNT_ROWS_GX
 from factcheck.lang.pandas_eval import group_key_series, where_mask
@@ -41,6 +41,11 @@ from factcheck.validate import ValidatesInPandas
 
 if TYPE_CHECKING:
     import pandas as pd
+    from great_expectations.core.batch_definition import BatchDefinition
+    from great_expectations.core.expectation_validation_result import (
+        ExpectationValidationResult,
+    )
+    from great_expectations.data_context import AbstractDataContext
 
     from factcheck.plan import MetricKey, Scan
 
@@ -73,7 +78,7 @@ def _wants(aggregate: str, column: str | None) -> list[Want]:
     return wants
 
 
-def _value(aggregate: str, column: str | None, observed: dict[Want, Any]) -> Any:
+def _value(aggregate: str, column: str | None, observed: dict[Want, Figure]) -> Figure:
     if column is None:
         return observed[(COUNT_ROWS_GX, None)]
     spec = AGGREGATES[aggregate]
@@ -84,7 +89,7 @@ def _value(aggregate: str, column: str | None, observed: dict[Want, Any]) -> Any
     return plain(observed[(spec.gx, column)])
 
 
-def _exception(result: Any) -> str | None:
+def _exception(result: ExpectationValidationResult) -> str | None:
     """The first exception message GX recorded for one expectation, if any."""
     info = result.exception_info or {}
     infos = [info] if "raised_exception" in info else list(info.values())
@@ -103,7 +108,7 @@ class GXEngine(ValidatesInPandas):
     name = "gx"
 
     def __init__(self) -> None:
-        self._batches: Any = None  # a whole-dataframe batch definition, made on first use
+        self._batches: BatchDefinition | None = None  # whole-dataframe, made on first use
 
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         frame = source.pandas()
@@ -122,29 +127,33 @@ class GXEngine(ValidatesInPandas):
             }
         keys = group_key_series(scan.by, data)
         rows = int(keys.notna().sum())
-        groups: dict[MetricKey, dict[Any, Any]] = {key: {} for key in scan.metrics}
+        groups: dict[MetricKey, dict[Key, Figure]] = {key: {} for key in scan.metrics}
         for value, part in data.groupby(keys, dropna=True, sort=True):
             observed = self._validate(part, wants)  # one GX batch per group
             for key, (agg, col) in scan.metrics.items():
                 groups[key][group_key(value)] = _value(agg, col, observed)
         return {key: MetricResult(rows, groups=groups[key]) for key in scan.metrics}
 
-    def _validate(self, data: pd.DataFrame, wants: list[Want]) -> dict[Want, Any]:
+    def _validate(self, data: pd.DataFrame, wants: list[Want]) -> dict[Want, Figure]:
         """One suite, one validation over `data`: each expectation's figure."""
         batches = self._batch_definition()  # the context first: a suite needs one
-        gx, gxe = _import_gx()
+        import great_expectations as gx
+        import great_expectations.expectations as gxe
+
         suite = gx.ExpectationSuite(name="factcheck")
         for kind, column in wants:
             kwargs = {} if column is None else {"column": column}
             suite.add_expectation(getattr(gxe, kind)(**kwargs))
         batch = batches.get_batch(batch_parameters={"dataframe": data})
         validation = batch.validate(suite, result_format="BASIC")
-        observed: dict[Want, Any] = {}
+        observed: dict[Want, Figure] = {}
         for result in validation.results:
             message = _exception(result)
             if message is not None:
                 raise GXError(message)
             config = result.expectation_config
+            if config is None:
+                raise GXError("great-expectations returned a result without its expectation")
             kind, column = _CLASS_OF[config.type], config.kwargs.get("column")
             if kind == _NOT_NULL:
                 value = result.result["element_count"] - result.result["unexpected_count"]
@@ -156,7 +165,7 @@ class GXEngine(ValidatesInPandas):
             raise GXError(f"great-expectations returned no result for {missing[0][0]}")
         return observed
 
-    def _batch_definition(self) -> Any:
+    def _batch_definition(self) -> BatchDefinition:
         if self._batches is None:
             source = _context().data_sources.add_pandas("factcheck")
             asset = source.add_dataframe_asset("frame")
@@ -174,16 +183,9 @@ def _rows(frame: pd.DataFrame, scan: Scan) -> pd.DataFrame:
     return frame.loc[where_mask(scan.where, frame), sorted(needed)]
 
 
-def _import_gx() -> tuple[Any, Any]:
-    import great_expectations as gx
-    import great_expectations.expectations as gxe
-
-    return gx, gxe
-
-
-def _context() -> Any:
+def _context() -> AbstractDataContext:
     """An ephemeral GX context: in-memory stores, analytics and progress bars off."""
-    gx, _ = _import_gx()
+    import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,

@@ -57,6 +57,8 @@ class PandasEngine(ValidatesInPandas):
         return compute_each(scans, lambda scan: self._scan(frame, scan), (TypeError, ValueError))
 
     def _scan(self, frame: pd.DataFrame, scan: Scan) -> dict[MetricKey, MetricResult]:
+        import pandas as pd
+
         refuse_text_arithmetic(frame, scan)
         data = _rows(frame, scan)
         if scan.by is None:
@@ -70,6 +72,8 @@ class PandasEngine(ValidatesInPandas):
         results: dict[MetricKey, MetricResult] = {}
         for key, (agg, col) in scan.metrics.items():
             series = _aggregate(grouped, agg, col)
+            if not isinstance(series, pd.Series):  # a group-by's aggregate is one per group
+                raise TypeError(f"{agg} gave {type(series).__name__}, not a value per group")
             groups = {group_key(k): plain(v) for k, v in series.items()}
             results[key] = MetricResult(rows, groups=groups)
         return results

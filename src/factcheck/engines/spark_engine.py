@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 # pyspark 4 warns on import that it does not fully support pandas 3: this engine hands
 # Spark no pandas object but through Parquet files, so the warning is not for its users.
 warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+# Through Spark Connect, pyspark warns where a local session only logs: that the window
+# numbering the rows has no partition (on purpose: it keeps the file's order), and that a
+# Connect server started here keeps its static settings (the UI's, given at its start).
+warnings.filterwarnings("ignore", "WARN WindowExpression: No Partition Defined", UserWarning)
+warnings.filterwarnings("ignore", "Failed to set spark\\.ui\\.", UserWarning)
 
 # DuckDB type (as sniffed) -> Spark type, for reading a CSV as the default engine does.
 _SPARK_TYPES = {"BOOLEAN": "BOOLEAN", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
@@ -46,26 +51,36 @@ _SPARK_TYPES = {"BOOLEAN": "BOOLEAN", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
 
 def session() -> Session:
     """A Spark session of its own (temporary views are per session, so each dataset's
-    `t` is its own): Spark Connect when SPARK_REMOTE is set, else local[2]."""
+    `t` is its own): through Spark Connect when SPARK_REMOTE is set (`sc://host:15002`, or
+    `local[2]` for a Connect server that pyspark starts on this machine), else a local
+    session (`local[2]`, or SPARK_MASTER)."""
+    from pyspark.logger import PySparkLogger
     from pyspark.sql import SparkSession
 
+    # A failing query is reported on its claim; PySpark's own log of it is noise on stderr.
+    PySparkLogger.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
     builder = SparkSession.builder.appName("factcheck")
-    if os.environ.get("SPARK_REMOTE"):
-        return builder.remote(os.environ["SPARK_REMOTE"]).getOrCreate().newSession()
-    master = os.environ.get("SPARK_MASTER", "local[2]")
+    remote = os.environ.get("SPARK_REMOTE")
+    if not remote or remote.startswith("local"):  # Spark runs here: no UI, 2 partitions
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+        )
+    if remote:
+        connected = builder.remote(remote).getOrCreate().newSession()
+        # Each Connect session has its own settings: dates and months in UTC, as DuckDB's.
+        connected.conf.set("spark.sql.session.timeZone", "UTC")
+        # Answers are small and read at once: no reattachable streams, whose releases run
+        # in background threads that kept the process from exiting after the report.
+        connected.client.disable_reattachable_execute()
+        return connected
     spark = (
-        builder.master(master)
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
+        builder.master(os.environ.get("SPARK_MASTER", "local[2]"))
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
-    # A failing query is reported on its claim; Spark's own log of it is noise on stderr.
     spark.sparkContext.setLogLevel("FATAL")
-    from pyspark.logger import PySparkLogger
-
-    PySparkLogger.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
     return spark.newSession()
 
 

@@ -1,34 +1,44 @@
-"""Every claim and every schema check accounted for, in the export's own folder.
+"""Every claim, reading and schema check accounted for, in the export's own folder.
 
 `factcheck-accounting.json` and `factcheck.html` beside Data Docs' index list each claim
-(compiled into which suite and what GX found, or why not) and each schema check (the
-same), and each suite (run, or empty and not run). The index opens with factcheck's own
-status, so an auditor never reads a green GX index as the verdict of a run that failed:
-GX's suites describe what could be compiled; factcheck judges every claim.
+(compiled into which suite and what GX found, or why not), each of a claim's other
+readings (its figure and verdict, and the same), each schema check (the same), and each
+suite (run, or empty and not run). The index opens with factcheck's own status, so an
+auditor never reads a green GX index as the verdict of a run that failed: GX's suites
+describe what could be compiled; factcheck judges every claim.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from factcheck.export.claims_suite import plain, reading_label
 
 if TYPE_CHECKING:
+    import jinja2
+
+    from factcheck.export.entries import Json, Report
     from factcheck.export.gx_site import Export, SuiteRun
 
 ACCOUNTING_JSON = "factcheck-accounting.json"
 ACCOUNTING_HTML = "factcheck.html"
 _STATUS = {0: "passed", 1: "failed", 2: "could not be read", 3: "a dataset failed its schema"}
 
+Ledger = dict[str, "Json"]  # one entry of the ledger, as JSON
 
-def accounting(result: Export, report: dict[str, Any]) -> dict[str, Any]:
-    """The export's ledger: every claim, schema check and suite, with what became of it."""
-    placed: dict[str, dict[str, Any]] = {}  # claim id -> where it went
-    checks: list[dict[str, Any]] = []
-    suites: list[dict[str, Any]] = []
-    for dataset, (schema_run, claims_run) in result.runs.items():
-        for run in (schema_run, claims_run):
-            suites.append(_suite(run))
+
+def accounting(result: Export, report: Report) -> Ledger:
+    """The export's ledger: every claim, reading, schema check and suite, with what became
+    of it."""
+    placed: dict[str, Ledger] = {}  # claim id or reading label -> where it went
+    reasons: dict[str, list[str]] = {}  # ... or why it went nowhere, per dataset
+    checks: list[Json] = []
+    suites: list[Json] = []
+    for dataset, runs in result.runs.items():
+        suites += [_suite(run) for run in runs.all()]
+        schema_run = runs.schema
         for label in schema_run.compiled.labels:
             checks.append(
                 {"dataset": dataset, "check": label, "compiled": True, "suite": schema_run.suite,
@@ -36,27 +46,44 @@ def accounting(result: Export, report: dict[str, Any]) -> dict[str, Any]:
             )  # fmt: skip
         for name, reason in schema_run.compiled.not_compiled:
             checks.append({"dataset": dataset, "check": name, "compiled": False, "reason": reason})
-        for claim_id in claims_run.compiled.labels:
-            placed[claim_id] = {
-                "compiled": True, "suite": claims_run.suite,
-                "gx_success": claim_id not in claims_run.unsuccessful,
-            }  # fmt: skip
-        for claim_id, reason in claims_run.compiled.not_compiled:
-            entry = placed.setdefault(claim_id, {"compiled": False, "reasons": []})
-            if not entry["compiled"]:
-                entry["reasons"].append(f"{dataset}: {reason}")
-    for claim_id, reason in result.elsewhere:
-        placed.setdefault(claim_id, {"compiled": False, "reasons": [reason]})
-    claims = []
+        for run in (runs.claims, runs.readings):
+            if run is None:
+                continue
+            for label in run.compiled.labels:
+                placed[label] = {
+                    "compiled": True, "suite": run.suite,
+                    "gx_success": label not in run.unsuccessful,
+                }  # fmt: skip
+            for label, reason in run.compiled.not_compiled:
+                reasons.setdefault(label, []).append(f"{dataset}: {reason}")
+    for label, reason in result.elsewhere:
+        reasons.setdefault(label, [reason])
+
+    def where(label: str) -> Ledger:
+        if label in placed:
+            return placed[label]
+        return {"compiled": False, "reason": "; ".join(reasons.get(label, ["not exported"]))}
+
+    claims: list[Json] = []
     for claim in report["claims"]:
-        where = placed.get(claim["id"], {"compiled": False, "reasons": ["not exported"]})
-        if not where["compiled"]:
-            where = {"compiled": False, "reason": "; ".join(where["reasons"])}
-        claims.append(
-            {key: claim.get(key) for key in
-             ("id", "file", "line", "quote", "claim", "verdict", "actual", "explanation")}
-            | where
-        )  # fmt: skip
+        entry: Ledger = {
+            "id": claim["id"], "file": claim.get("file"), "line": claim.get("line"),
+            "quote": claim.get("quote"), "claim": claim.get("claim"),
+            "verdict": claim.get("verdict"), "actual": claim.get("actual"),
+            "explanation": claim.get("explanation"),
+        }  # fmt: skip
+        readings: list[Json] = [
+            {
+                "label": reading["label"],
+                "claim": reading["claim"],
+                "actual": reading["actual"],
+                "verdict": reading["verdict"],
+                "explanation": reading["explanation"],
+            }  # fmt: skip
+            | where(reading_label(claim["id"], reading["label"]))
+            for reading in claim.get("readings") or []
+        ]
+        claims.append(entry | where(claim["id"]) | {"readings": readings})
     code = int(report["exit_code"])
     return {
         "factcheck_gx_export": 1,
@@ -71,7 +98,7 @@ def accounting(result: Export, report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _suite(run: SuiteRun) -> dict[str, Any]:
+def _suite(run: SuiteRun) -> Ledger:
     if not run.ran:
         note = "empty: nothing compiled, so not run (see the claims or checks listed)"
         return {"suite": run.suite, "expectations": 0, "ran": False, "note": note}
@@ -84,7 +111,7 @@ def _suite(run: SuiteRun) -> dict[str, Any]:
     }
 
 
-def write_accounting(result: Export, report: dict[str, Any], site: Path) -> dict[str, Any]:
+def write_accounting(result: Export, report: Report, site: Path) -> Ledger:
     """The ledger as JSON and as a page beside the index, and the index's status banner."""
     ledger = accounting(result, report)
     (site / ACCOUNTING_JSON).write_text(
@@ -110,11 +137,13 @@ def _insert_banner(html: str, banner: str) -> str:
     return banner + html
 
 
-def _jinja() -> Any:
+def _jinja() -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck.export", "templates"),
         autoescape=True,
         keep_trailing_newline=True,
     )
+    env.filters["figure"] = plain  # a reading's figure as a reader writes it
+    return env

@@ -16,13 +16,20 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
 
 from factcheck.export.claims_suite import compile_claims
 from factcheck.export.schema_suite import Compiled, compile_schema
 
 if TYPE_CHECKING:
     import pandas as pd
+    from great_expectations.core.batch_definition import BatchDefinition
+    from great_expectations.data_context import FileDataContext
+    from pandera.api.pandas.container import DataFrameSchema
+
+    from factcheck.export.entries import Report
+    from factcheck.run import Outcome
 
 DOCS_INDEX = Path("gx") / "uncommitted" / "data_docs" / "local_site" / "index.html"
 
@@ -41,14 +48,27 @@ class SuiteRun:
 
 
 @dataclass
+class DatasetRuns:
+    """A dataset's suites: its schema's, its claims', and its claims' other readings'
+    (only when some claim on it lists readings)."""
+
+    schema: SuiteRun
+    claims: SuiteRun
+    readings: SuiteRun | None = None
+
+    def all(self) -> list[SuiteRun]:
+        return [self.schema, self.claims, *([self.readings] if self.readings else [])]
+
+
+@dataclass
 class Export:
-    runs: dict[str, tuple[SuiteRun, SuiteRun]]  # dataset -> (schema, claims)
-    elsewhere: list[tuple[str, str]]  # claims without a dataset
+    runs: dict[str, DatasetRuns]
+    elsewhere: list[tuple[str, str]]  # claims (and readings) without a dataset
     index: Path  # Data Docs' index.html
     network_left: list[str] = field(default_factory=list)  # should stay empty
 
 
-def import_gx() -> tuple[Any, Any]:
+def import_gx() -> tuple[ModuleType, ModuleType]:
     """great_expectations and its expectations, analytics off before the first import."""
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
     import great_expectations as gx
@@ -57,7 +77,7 @@ def import_gx() -> tuple[Any, Any]:
     return gx, gxe
 
 
-def export(outcome: Any, out: Path) -> Export:
+def export(outcome: Outcome, out: Path) -> Export:
     """Compile, run and document every dataset's suites into OUT (which must be empty)."""
     with warnings.catch_warnings():
         # GX 1.9+ deprecates string row_conditions (kept: they read as the where does) and
@@ -67,49 +87,73 @@ def export(outcome: Any, out: Path) -> Export:
         return _export(outcome, out)
 
 
-def _export(outcome: Any, out: Path) -> Export:
+def _export(outcome: Outcome, out: Path) -> Export:
     from factcheck.export.accounting import write_accounting
     from factcheck.export.offline import make_offline
-    from factcheck.problems import Problems
-    from factcheck.validate import load_schema, read_dataset
 
     gx, gxe = import_gx()
-    project, report = outcome.project, outcome.report.as_dict()  # the JSON form
-    problems = Problems()  # run_check read all of it already: no new problem here
-    schemas: dict[str, Any] = {}
-    frames: dict[str, pd.DataFrame] = {}
-    for name, spec in project.datasets.items():
-        schemas[name] = load_schema(spec, problems)
-        frame, _ = read_dataset(spec, problems)
-        frames[name] = _validated(schemas[name], frame)
+    project = outcome.project
+    assert project is not None and outcome.report is not None  # a run that was checked
+    report = cast("Report", outcome.report.as_dict())  # the JSON form: the contract's keys
+    schemas, frames = validated_frames(outcome)
     specs = {c.id: c for c in project.claims}
-    claims, elsewhere = compile_claims(report["claims"], specs, frames, schemas, gxe)
+    compiled = compile_claims(report["claims"], specs, frames, schemas, gxe)
     schema_files = {d["name"]: d.get("schema") for d in report["datasets"]}
 
     out.mkdir(parents=True, exist_ok=True)
     context = _context(gx, out)
     source = context.data_sources.add_pandas("factcheck")
-    runs: dict[str, tuple[SuiteRun, SuiteRun]] = {}
+    runs: dict[str, DatasetRuns] = {}
     for name, frame in frames.items():
         batches = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-        schema_run = SuiteRun(
-            f"{name}.schema", compile_schema(schemas[name], gxe, schema_files.get(name))
-        )
-        claims_run = SuiteRun(f"{name}.claims", claims[name])
-        for run in (schema_run, claims_run):
+        readings = compiled.readings[name]
+        runs[name] = DatasetRuns(
+            SuiteRun(f"{name}.schema", compile_schema(schemas[name], gxe, schema_files.get(name))),
+            SuiteRun(f"{name}.claims", compiled.claims[name]),
+            SuiteRun(f"{name}.readings", readings) if readings.labels or readings.not_compiled
+            else None,
+        )  # fmt: skip
+        for run in runs[name].all():
             if run.ran:
                 _run(gx, context, batches, frame, run)
-        runs[name] = (schema_run, claims_run)
     _scrub_results(out / "gx" / "uncommitted" / "validations")
     context.build_data_docs()
     site = (out / DOCS_INDEX).parent
-    result = Export(runs, elsewhere, out / DOCS_INDEX)
+    result = Export(runs, compiled.elsewhere, out / DOCS_INDEX)
     write_accounting(result, report, site)
     result.network_left = make_offline(site)
     return result
 
 
-def _validated(schema: Any, frame: pd.DataFrame) -> pd.DataFrame:
+def validated_frames(
+    outcome: Outcome,
+) -> tuple[dict[str, DataFrameSchema | None], dict[str, pd.DataFrame]]:
+    """Each dataset's schema, and its rows as pandera validated (coerced) them: the run's
+    own frame where the run validated in pandas. Read and validated here only where the
+    run has no frame: a dataset validated where it lies (by SQL), or one that failed its
+    schema (GX is shown the coerced rows pandera kept, failing ones included)."""
+    from factcheck.problems import Problems
+    from factcheck.validate import load_schema, read_dataset
+
+    project = outcome.project
+    assert project is not None
+    limits = project.settings.limits
+    problems = Problems()  # run_check read all of it already: no new problem here
+    schemas: dict[str, DataFrameSchema | None] = {}
+    frames: dict[str, pd.DataFrame] = {}
+    for name, spec in project.datasets.items():
+        schemas[name] = load_schema(spec, problems, limits)
+        validated = outcome.datasets.get(name)
+        if validated is not None and validated.frame is not None:
+            frames[name] = validated.frame
+            continue
+        frame, _ = read_dataset(spec, problems, limits)
+        assert frame is not None  # read by the run a moment ago
+        frames[name] = _validated(schemas[name], frame)
+    return schemas, frames
+
+
+def _validated(schema: DataFrameSchema | None, frame: pd.DataFrame) -> pd.DataFrame:
     """The frame as pandera coerces it; for a dataset failing its schema, the coerced
     frame pandera kept (its failing rows are what the schema suite shows)."""
     if schema is None:
@@ -124,20 +168,28 @@ def _validated(schema: Any, frame: pd.DataFrame) -> pd.DataFrame:
         return frame
 
 
-def _context(gx: Any, out: Path) -> Any:
+def _context(gx: ModuleType, out: Path) -> FileDataContext:
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    context = gx.get_context(mode="file", project_root_dir=out)
+    context: FileDataContext = gx.get_context(mode="file", project_root_dir=out)
     context.variables.analytics_enabled = False
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     context.variables.save()
     return context
 
 
-def _run(gx: Any, context: Any, batches: Any, frame: pd.DataFrame, run: SuiteRun) -> None:
-    suite = context.suites.add(gx.ExpectationSuite(name=run.suite))
-    for expectation in run.compiled.expectations:
-        suite.add_expectation(expectation)
+def _run(
+    gx: ModuleType,
+    context: FileDataContext,
+    batches: BatchDefinition,
+    frame: pd.DataFrame,
+    run: SuiteRun,
+) -> None:
+    # The suite is made whole and saved once: adding expectations one by one to a saved
+    # suite rewrites its file at each (quadratic, most of the export's time).
+    suite = context.suites.add(
+        gx.ExpectationSuite(name=run.suite, expectations=run.compiled.expectations)
+    )
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=run.suite, data=batches, suite=suite)
     )
@@ -149,9 +201,9 @@ def _run(gx: Any, context: Any, batches: Any, frame: pd.DataFrame, run: SuiteRun
         if item.success:
             run.successful += 1
         else:
-            run.unsuccessful.append(
-                labels.get(item.expectation_config.id, item.expectation_config.type)
-            )
+            config = item.expectation_config
+            assert config is not None  # a result is always of an expectation
+            run.unsuccessful.append(labels.get(config.id, config.type))
 
 
 # An absolute path inside an exception's message: the machine's layout is nobody's business.
@@ -167,7 +219,7 @@ def _scrub_results(folder: Path) -> None:
             path.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
-def _scrub(node: Any) -> bool:
+def _scrub(node: object) -> bool:
     changed = False
     if isinstance(node, dict):
         for key, value in node.items():

@@ -12,7 +12,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from great_expectations.expectations import Expectation
+    from pandera.api.checks import Check
+    from pandera.api.pandas.container import DataFrameSchema
+    from pandera.dtypes import DataType
 
 # pandera dtype (as str) -> the type GX checks with ExpectColumnValuesToBeOfType. Numpy
 # dtypes map to themselves; pandera's string dtypes coerce to pandas' `str` dtype.
@@ -32,11 +39,11 @@ class Compiled:
     """One suite's worth: GX expectations, and what could not be compiled (and why)."""
 
     source: str = ""  # what every description starts with: the schema file, or "Claim"
-    expectations: list[Any] = field(default_factory=list)
+    expectations: list[Expectation] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # a short name per expectation
     not_compiled: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
 
-    def add(self, expectation: Any, label: str, detail: str = "") -> None:
+    def add(self, expectation: Expectation, label: str, detail: str = "") -> None:
         """Keep `expectation`, described in Data Docs by where it came from."""
         text = f"{self.source}: {label}" + (f" ({detail})" if detail else "")
         expectation.description = describe(text)
@@ -50,7 +57,9 @@ def describe(text: str) -> str:
     return html.escape(text, quote=True).replace("$", "&#36;")
 
 
-def compile_schema(schema: Any, gxe: Any, schema_file: str | None = None) -> Compiled:
+def compile_schema(
+    schema: DataFrameSchema | None, gxe: ModuleType, schema_file: str | None = None
+) -> Compiled:
     """A pandera DataFrameSchema as GX expectations (None: an empty suite)."""
     out = Compiled(source=f"pandera schema {schema_file or '(none)'}")
     if schema is None:
@@ -73,7 +82,9 @@ def compile_schema(schema: Any, gxe: Any, schema_file: str | None = None) -> Com
     unique = schema.unique
     if isinstance(unique, str):
         unique = [unique]
-    if unique:
+    if unique and len(unique) == 1:  # GX's compound expectation refuses a single column
+        out.add(gxe.ExpectColumnValuesToBeUnique(column=unique[0]), f"unique: {unique[0]}")
+    elif unique:
         out.add(
             gxe.ExpectCompoundColumnsToBeUnique(column_list=list(unique)),
             f"unique: {', '.join(unique)}",
@@ -90,7 +101,7 @@ def compile_schema(schema: Any, gxe: Any, schema_file: str | None = None) -> Com
     return out
 
 
-def _dtype(out: Compiled, gxe: Any, name: str, dtype: Any) -> None:
+def _dtype(out: Compiled, gxe: ModuleType, name: str, dtype: DataType | None) -> None:
     if dtype is None:
         return
     text = str(dtype)
@@ -102,21 +113,21 @@ def _dtype(out: Compiled, gxe: Any, name: str, dtype: Any) -> None:
         out.not_compiled.append((f"{name}: dtype {text}", "no clean GX type"))
 
 
-def _check(out: Compiled, gxe: Any, name: str, dtype: Any, check: Any) -> None:
+def _check(out: Compiled, gxe: ModuleType, name: str, dtype: DataType | None, check: Check) -> None:
     stats = dict(check.statistics or {})
     kind = check.name
     meta = {"pandera_check": kind}
 
-    def value(v: Any) -> Any:
+    def value(v: object) -> object:
         return _plain_value(v, dtype)
 
     detail = ", ".join(f"{k} {v}" for k, v in stats.items())
 
-    def between(**kwargs: Any) -> None:
+    def between(**kwargs: object) -> None:
         expectation = gxe.ExpectColumnValuesToBeBetween(column=name, meta=meta, **kwargs)
         out.add(expectation, f"{name}: {kind}", detail)
 
-    def one(cls: str, **kwargs: Any) -> None:
+    def one(cls: str, **kwargs: object) -> None:
         out.add(getattr(gxe, cls)(column=name, meta=meta, **kwargs), f"{name}: {kind}", detail)
 
     if kind == "greater_than_or_equal_to":
@@ -168,7 +179,7 @@ def _check(out: Compiled, gxe: Any, name: str, dtype: Any, check: Any) -> None:
         out.not_compiled.append((f"{name}: {kind}", "no GX equivalent"))
 
 
-def _plain_value(v: Any, dtype: Any) -> Any:
+def _plain_value(v: object, dtype: DataType | None) -> object:
     """A check's bound as GX takes it: datetimes for a datetime column, else plain."""
     if _DATETIME.match(str(dtype)) and v is not None:
         import pandas as pd

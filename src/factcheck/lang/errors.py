@@ -49,10 +49,10 @@ def from_lark(exc: Exception, text: str, what: str) -> LangError:
 
 @cache
 def _parser(grammar: str) -> Lark:
-    from lark import Lark
+    from factcheck.lang.parsers import build_parser
 
     text = (Path(__file__).parent / grammar).read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", propagate_positions=True)
+    return build_parser(grammar, text)
 
 
 def parse_tree(grammar: str, text: str, what: str) -> Tree[Token]:

@@ -13,6 +13,7 @@ from factcheck.load.keys import check_keys, text
 from factcheck.load.limits import Limits
 from factcheck.load.metric import parse_metric, shift
 from factcheck.load.paths import inside, path_problem
+from factcheck.load.placeholders import placeholders_in
 from factcheck.load.readings import reading_nodes
 from factcheck.load.spec import (
     MANUAL_VERDICTS,
@@ -71,6 +72,7 @@ def load_claims_file(
 ) -> tuple[SourceSpec, list[ClaimSpec]] | None:
     rel = path.resolve().relative_to(root).as_posix()
     tree = load_yaml(path, rel, problems, settings.limits)
+    placeholders_in(tree, problems)
     if tree is None:
         if path.is_file() and not problems:
             problems.add(Location(rel, 1), "empty claims file")

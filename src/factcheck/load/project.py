@@ -14,7 +14,6 @@ from factcheck.load.columns import dataset_columns
 from factcheck.load.drift_rules import check_rules
 from factcheck.load.limits import Policy, in_force
 from factcheck.load.paths import inside
-from factcheck.load.placeholders import check_placeholders
 from factcheck.load.references import resolve_references
 from factcheck.load.settings import line_starting, load_settings
 from factcheck.load.spec import Project, Settings
@@ -58,7 +57,6 @@ def load_project(
     claims, sources = [], []
     broken_ids: set[str] = set()
     for path in files:
-        check_placeholders(path, path.resolve().relative_to(root).as_posix(), problems)
         with in_force(settings.limits):  # the phrase reader and where/by/expr ask them
             loaded = load_claims_file(root, path, settings, datasets, columns, problems, broken_ids)
         if loaded is not None:

@@ -1,0 +1,43 @@
+"""Garbage collection in the command-line process: short-lived, with large imports.
+
+Python's cyclic collector rescans the live objects now and then, and once more at exit.
+After pandas and pandera are imported that is about 100,000 objects, every one of which
+lives until the process ends: for `factcheck check` on the bundled project the collector
+took about 0.3 s of CPU, mostly scanning them (bench/coldstart.py). In the command-line
+process only (`for_cli`, called by the CLI's `main`), what a large import built is moved
+to the collector's permanent generation (`gc.freeze`), which it never scans, and so is
+everything at exit. Used as a library (the Python API, the pytest plugin) nothing
+changes: there a freeze would also keep the host program's pending garbage alive.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_cli = False
+
+
+def for_cli() -> None:
+    """This process is the command line: freeze after large imports and at exit."""
+    global _cli
+    if not _cli:
+        _cli = True
+        atexit.register(gc.freeze)  # atexit runs before the interpreter's final collections
+
+
+@contextmanager
+def large_import() -> Iterator[None]:
+    """Around the first import of a large library (pandera, which imports pandas): in the
+    CLI, no collection while it builds its objects, which are then frozen."""
+    if not _cli or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
