@@ -144,7 +144,12 @@ def _reading_band(claim: ClaimSpec, result: ReadingEntry) -> Band | None:
     a reading's figure and verdict, not its band)."""
     from factcheck.phrases import judge
 
-    if claim.metric is None or claim.metric.by is not None or result["verdict"] == "error":
+    if (
+        claim.phrase is None
+        or claim.metric is None
+        or claim.metric.by is not None
+        or result["verdict"] == "error"
+    ):
         return None
     try:
         judged = judge(

@@ -62,10 +62,10 @@ def number(rest: str, text: str) -> tuple[Number, str]:
     digits = re.sub(f"[, {SPACES}]", "", found.group("int"))
     dec = found.group("dec")
     # The run's number_digits, the same limit the YAML reader holds every number to.
-    written = len(digits) + len(dec or "")
-    if written > current().number_digits:
+    length = len(digits) + len(dec or "")
+    if length > current().number_digits:
         raise NotAKey(
-            current().exceeded("number_digits", f"{written:,} digits"), found.group(0)[:20] + "…"
+            current().exceeded("number_digits", f"{length:,} digits"), found.group(0)[:20] + "…"
         )
     scale = DIGIT_SCALES.get(found.group("scale") or "", 1)
     written = rest[:shift] + found.group(0).strip()
