@@ -317,7 +317,8 @@ def validate(
     from pandera.errors import SchemaError, SchemaErrors
 
     try:
-        validated = schema.validate(frame, lazy=True)
+        with _quiet_pyspark():  # pandera registers its backends, pyspark.pandas too, here
+            validated = schema.validate(frame, lazy=True)
     except SystemExit as exc:  # a check in a schema module called exit: not a verdict
         failure: Failure = {
             "check": "schema",
