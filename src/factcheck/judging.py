@@ -352,7 +352,7 @@ def _over(over: str, groups: dict[Key, Computed]) -> Value:
     best = max if over == "argmax" else min
     # The winner is chosen among figures as judged (12 significant digits), so float noise
     # never picks a different group, or breaks a tie, on one engine and not another.
-    figures = {k: as_figure(_number(over, k, v)) for k, v in groups.items()}
+    figures = {k: as_figure(v) for k, v in zip(groups, values, strict=True)}
     target = best(figures.values())
     winners = [k for k, v in figures.items() if v == target]
     if len(winners) > 1:
