@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import weakref
@@ -134,4 +135,8 @@ def _load_text(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> None:
 def _memory_limit() -> str:
     """DuckDB's memory limit: FACTCHECK_DUCKDB_MEMORY (e.g. 2GB), else 1GB; past it DuckDB
     spills to disk rather than growing."""
-    return os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")
+    chosen = os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", chosen.strip(), re.IGNORECASE):
+        # Named here: DuckDB's own words ("Memory must have a number") name no variable.
+        raise ValueError(f"FACTCHECK_DUCKDB_MEMORY is not a size such as 2GB: {chosen[:40]!r}")
+    return chosen
