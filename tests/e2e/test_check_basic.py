@@ -197,3 +197,23 @@ def test_claim_using_an_errored_claim_says_so(project, factcheck) -> None:
     judged = {c["id"]: c for c in report_of(result)["claims"]}
     assert judged["uses_broken"]["verdict"] == "error"
     assert "broken_ratio" in judged["uses_broken"]["explanation"]
+
+
+def test_timings_go_to_stderr_and_leave_the_report_alone(tmp_path) -> None:
+    """--timings names each phase on stderr; the report on stdout is the same JSON."""
+    import json
+    import re
+
+    from click.testing import CliRunner
+    from tests.conftest import PROJECTS
+
+    from factcheck.cli import cli, register_commands
+
+    register_commands()
+    args = ["check", "--root", str(PROJECTS / "basic"), "--format", "json", "--no-history"]
+    result = CliRunner().invoke(cli, [*args, "--timings"])
+    assert result.exit_code == 1
+    phases = re.findall(r"(\w+) (\d+\.\d\d)", result.stderr.split("seconds:", 1)[1])
+    assert [p for p, _ in phases] == ["load", "validate", "compute", "judge", "report", "write"]
+    verdicts = {c["id"]: c["verdict"] for c in json.loads(result.stdout)["claims"]}
+    assert verdicts == {k: v[0] for k, v in EXPECTED.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +89,9 @@ def parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[s
 )
 @click.option("-q", "--quiet", is_flag=True, help="Text report: only warn, fail and error.")
 @click.option("-v", "--verbose", is_flag=True, help="Text report: computation details.")
+@click.option(
+    "--timings", is_flag=True, help="Print each phase's seconds (load, validate, ...) to stderr."
+)
 @trust_options
 def check(
     root: Path,
@@ -101,6 +105,7 @@ def check(
     no_history: bool,
     quiet: bool,
     verbose: bool,
+    timings: bool,
     no_python_schemas: bool,
     limits: tuple[tuple[str, int], ...],
 ) -> None:
@@ -130,9 +135,13 @@ def check(
         code = apply_lock(outcome, strict=strict)
     from factcheck.output import write_reports
 
+    started = time.perf_counter()
     failed = write_reports(outcome.report, targets, quiet=quiet, verbose=verbose, warn=_warn)
     if not no_history:  # after the reports: a history line stands for a finished run
         _record_history(outcome)
+    if timings:  # phase names are ours, not the project's: nothing to escape
+        laps = {**outcome.timings, "write": time.perf_counter() - started}
+        echo("factcheck: seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in laps.items()), err=True)
     sys.exit(int(ExitCode.CONFIG if failed else code))
 
 

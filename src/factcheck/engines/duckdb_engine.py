@@ -104,10 +104,10 @@ def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[Group
     columns are computed ahead: on those the key cannot fail, where a text column that
     does not hold dates must error only the claims grouped by it, in their own scan.
 
-    The table lives in DuckDB's bounded memory and spills to its temporary folder past
-    the limit. The text a CSV was loaded into (`__raw`) is read by nothing once
-    validation has counted its failures and the table is made, so it is dropped (for a
-    CSV, the rows would otherwise be held twice).
+    The table is stored compressed in the connection's scratch database file and read
+    through DuckDB's bounded buffer pool. The text a CSV was loaded into (`__raw`) is read
+    by nothing once validation has counted its failures and the table is made, so it is
+    dropped (for a CSV, the rows would otherwise be held twice).
     """
     views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
     made = con.execute(views).fetchone()
@@ -124,7 +124,9 @@ def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[Group
             taken.add(name.lower())
             keys[by] = name
     extra = "".join(f", {group_key_sql(by)} AS {quote_ident(n)}" for by, n in keys.items())
-    con.execute(f"CREATE TEMP TABLE __t AS SELECT *{extra} FROM t")
+    # A table of the connection's database file (data.open_in_duckdb), not a TEMP one:
+    # temporary tables live uncompressed in memory and spill as such.
+    con.execute(f"CREATE TABLE __t AS SELECT *{extra} FROM t")
     con.execute("DROP VIEW t")
     con.execute("ALTER TABLE __t RENAME TO t")
     con.execute("DROP TABLE IF EXISTS __raw")
