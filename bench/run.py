@@ -48,6 +48,13 @@ SQL_MODES = {
     "per-metric": "hand SQL: one query per metric",
     "batched": "hand SQL: one FILTER query per grouping",
 }
+# Where the hand SQL keeps the rows (baseline_duckdb.py --store); a variant is MODE or
+# MODE@STORE, memory being the default.
+SQL_STORES = {
+    "memory": "",
+    "file": ", table in a database file",
+    "in-place": ", reading the file in place",
+}
 ENGINES = {
     "factcheck": None,  # the default engine (DuckDB, reading the file where it lies)
     "pandas": "pandas",
@@ -164,10 +171,15 @@ def verdict_check(report: dict[str, Any], project: Path, label: str) -> list[str
 def commands(project: Path, tmp: Path, tools: list[str], sql_modes: list[str]) -> dict:
     cmds: dict[str, tuple[list[str], Path | None]] = {}
     if "sql" in tools:
-        for mode in sql_modes:
-            out = tmp / f"sql-{mode}.json"
-            cmd = [PY, str(HERE / "baseline_duckdb.py"), str(project), "--mode", mode, "--out"]
-            cmds[SQL_MODES[mode]] = ([*cmd, str(out)], out)
+        for variant in sql_modes:
+            mode, _, store = variant.partition("@")
+            store = store or "memory"
+            if store == "in-place" and not (project / "data/cases.parquet").exists():
+                continue  # a CSV read in place is parsed again by every query
+            out = tmp / f"sql-{mode}-{store}.json"
+            cmd = [PY, str(HERE / "baseline_duckdb.py"), str(project), "--mode", mode]
+            label = SQL_MODES[mode] + SQL_STORES[store]
+            cmds[label] = ([*cmd, "--store", store, "--out", str(out)], out)
     check = [*FACTCHECK, "check", "--root", str(project), "--no-history"]
     for tool, engine in ENGINES.items():
         if tool in tools:
@@ -306,8 +318,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--sql",
-        default="per-scan,per-metric",
-        help="hand SQL variants: per-scan,per-metric,batched",
+        default="per-scan,per-metric,per-scan@file,per-scan@in-place",
+        help="hand SQL variants: MODE[@STORE], MODE per-scan|per-metric|batched, "
+        "STORE memory|file|in-place (in-place for Parquet only)",
     )
     parser.add_argument("--max-rows-pandas", type=int, default=1_000_000, help="pandas, gx")
     parser.add_argument("--max-rows-spark", type=int, default=10_000_000)
