@@ -107,3 +107,27 @@ def test_a_killed_runs_scratch_folder_is_swept_and_a_live_ones_kept(
     data.open_in_duckdb(source, "csv").session.close()
     assert not stale.exists()
     assert live.exists() and other.exists()
+
+
+@pytest.mark.parametrize("project", ["basic", "weather"])
+def test_large_files_give_the_same_report_as_small_ones(
+    project: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file of a test project kept in a database file of its own (as a file over
+    SMALL_FILE is): the same verdicts, figures and dataset entries as in memory."""
+    from tests.conftest import PROJECTS
+
+    from factcheck.run import Options, run_check
+
+    def figures() -> tuple[object, object]:
+        outcome = run_check(Options(root=PROJECTS / project))
+        assert outcome.report is not None, outcome.problems
+        report = outcome.report.as_dict()
+        claims = [(c["id"], c["verdict"], c["actual"], c.get("groups")) for c in report["claims"]]
+        return claims, report["datasets"]
+
+    in_memory = figures()
+    monkeypatch.setattr(duckstore, "SMALL_FILE", -1)
+    assert figures() == in_memory
+    gc.collect()
+    assert duckstore._store is None  # every session closed: no database, no scratch folder
