@@ -98,10 +98,20 @@ class DuckDBEngine(ValidatesInPlace):
         return out
 
 
+# A Parquet file is copied into a table only for this many scans or more. The copy costs
+# one write of every row (10M rows: about 3 s); each scan over the table then saves about
+# 10 ms per 10M rows over reading the file (bench/README.md: 10M rows, 200 claims in 170
+# scans ran fastest in place, 1,000 claims in 800 scans fastest over a table). Both grow
+# with the rows, so the crossover is a number of scans. CSV and JSON are always copied:
+# each scan would otherwise cast their text again.
+COPY_PARQUET_AT_SCANS = 400
+
+
 def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[GroupKey, str]:
     """Replace the validated view `t` (the file's rows, cast as the schema coerces them) by
-    a temporary table holding its result, once per connection; return the columns added
-    to it that hold the scans' date-derived group keys (month, quarter, ...).
+    a table holding its result, once per connection, for text files and for Parquet files
+    with many scans (COPY_PARQUET_AT_SCANS); return the columns added to it that hold the
+    scans' date-derived group keys (month, quarter, ...).
 
     Every scan read the view, so every scan re-read the Parquet file or re-ran the
     schema's casts (a CSV's dates are read as text and cast on each use): on 1M CSV rows
@@ -113,14 +123,21 @@ def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[Group
 
     The table is stored where the session keeps the dataset's rows (factcheck.duckstore:
     a large file's in its compressed scratch database file, read through DuckDB's bounded
-    buffer pool). The text a CSV was loaded into (`__raw`) is read
-    by nothing once validation has counted its failures and the table is made, so it is
-    dropped (for a CSV, the rows would otherwise be held twice).
+    buffer pool). The text a CSV was loaded into (`__raw`) is read by nothing once
+    validation has counted its failures and the table is made, so it is dropped (for a
+    CSV, the rows would otherwise be held twice).
     """
     views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
     made = con.execute(views).fetchone()
     if made is None or not made[0]:
         return {}  # already a table (a second computation on the same rows)
+    raw = (  # in this dataset's own schema: the run's other datasets share the database
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = '__raw' "
+        "AND database_name = current_database() AND schema_name = current_schema()"
+    )
+    loaded = con.execute(raw).fetchone()
+    if not (loaded and loaded[0]) and len(scans) < COPY_PARQUET_AT_SCANS:
+        return {}  # a Parquet file, read in place by each of a few scans
     types = {str(r[0]): str(r[1]).upper() for r in con.execute("DESCRIBE t").fetchall()}
     taken = {name.lower() for name in types}  # DuckDB's names are case-insensitive
     keys: dict[GroupKey, str] = {}
