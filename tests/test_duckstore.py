@@ -131,3 +131,24 @@ def test_large_files_give_the_same_report_as_small_ones(
     assert figures() == in_memory
     gc.collect()
     assert duckstore._store is None  # every session closed: no database, no scratch folder
+
+
+def test_the_bundled_check_starts_duckdb_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nine datasets (four validated in DuckDB, five in pandas and computed in DuckDB), one
+    DuckDB start: each costs about 15 ms of CPU (docs/scale.md, cold start)."""
+    import duckdb
+
+    from factcheck.run import Options, run_check
+
+    starts: list[object] = []
+    connect = duckdb.connect
+
+    def counted(*args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
+        starts.append(args)
+        return connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(duckdb, "connect", counted)
+    outcome = run_check(Options(root=Path(__file__).resolve().parent.parent))
+    assert outcome.report is not None, outcome.problems
+    assert len(outcome.report.datasets) == 9
+    assert len(starts) == 1
