@@ -48,15 +48,12 @@ def echo(message: str = "", *, err: bool = False, nl: bool = True, block: bool =
     click.echo(neutralise(message, one_line=not block), err=err, nl=nl)
 
 
-def print_problems(problems: Problems) -> None:
+def print_problems(problems: Problems, outcome: str = "nothing was checked") -> None:
     for problem in problems:
         word = f" [{problem.word}]" if problem.word else ""
         echo(f"{problem.location}: error: {problem.message}{word}", err=True)
     count = len(problems)
-    click.echo(
-        f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
-        err=True,
-    )
+    click.echo(f"{count} problem{'s' if count != 1 else ''} in the project; {outcome}.", err=True)
 
 
 def _limits(
