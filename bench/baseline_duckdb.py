@@ -1,4 +1,4 @@
-"""Baseline: the benchmark claims' aggregates as hand-written DuckDB SQL over the raw CSV.
+"""Baseline: the benchmark claims' aggregates as hand-written DuckDB SQL over the raw file.
 
 What an analyst would write without factcheck: `read_csv_auto`, then SQL generated
 straight from the claims YAML (the `where` language is SQL syntax). No schema
@@ -15,12 +15,16 @@ Modes (--mode):
 Stores (--store): the file loaded into a DuckDB table in memory first (`memory`, the
 default: CREATE TABLE t AS SELECT * FROM the file), into a table of a DuckDB database
 file (`file`: stored compressed; the fastest at 10M rows and more), or read where it lies
-by every query (`in-place`: a view over read_parquet / read_csv_auto).
+by every query (`in-place`: a view over read_parquet / read_csv_auto), or in a
+PostgreSQL table (`postgres`: the same statements translated by sqlglot from DuckDB's
+dialect to PostgreSQL's and run through psycopg over `public.cases`, the URL taken from
+the environment variable --url-env names; bench/pgbench.py loads the table).
 
 Prints {claim id: {"actual": value or null, "metrics": {let name: value or groups}}};
 `actual` is null for expressions that call working_days (the calendar is factcheck's).
 
     python bench/baseline_duckdb.py PROJECT [--mode per-metric] [--store file] [--out FILE]
+    FACTCHECK_BENCH_PG=postgresql://... python bench/baseline_duckdb.py PROJECT --store postgres
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import statistics
 import tempfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +69,7 @@ def where_sql(where: str | None) -> str:
     return f" WHERE {where}" if where else ""
 
 
-def per_scan(con: duckdb.DuckDBPyConnection, metrics: list[Metric]) -> dict:
+def per_scan(con: Any, metrics: list[Metric]) -> dict:
     """One query per distinct (where, by): all its aggregates in one SELECT."""
     scans: dict[tuple[str | None, str | None], list[Metric]] = {}
     for m in metrics:
@@ -84,7 +90,7 @@ def per_scan(con: duckdb.DuckDBPyConnection, metrics: list[Metric]) -> dict:
     return values
 
 
-def compute(con: duckdb.DuckDBPyConnection, metrics: list[Metric], mode: str) -> dict:
+def compute(con: Any, metrics: list[Metric], mode: str) -> dict:
     if mode == "per-scan":
         return per_scan(con, metrics)
     values: dict[Metric, Any] = {}
@@ -159,10 +165,57 @@ def evaluate(expr: str, names: dict[str, Any]) -> float | None:
         return None
 
 
-def connect(data: Path, store: str, scratch: Path) -> duckdb.DuckDBPyConnection:
+class PgConnection:
+    """The hand SQL on PostgreSQL, with DuckDB's connection interface (execute, then
+    fetchone or fetchall): each statement translated by sqlglot, over a temporary view
+    `t` of the table. Numbers come back as DuckDB gives them (a whole numeric as int)."""
+
+    def __init__(self, url: str, table: str) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(url, autocommit=True)
+        self.conn.execute(f"CREATE TEMP VIEW t AS SELECT * FROM {table}".encode())
+        self.cursor: Any = None
+
+    def execute(self, sql: str) -> PgConnection:
+        import sqlglot
+        from sqlglot import exp
+
+        def fix(node: exp.Expression) -> exp.Expression:
+            # sqlglot leaves DuckDB's quarter() as is; PostgreSQL has only EXTRACT for it.
+            if isinstance(node, exp.Quarter):
+                return exp.Extract(this=exp.var("QUARTER"), expression=node.this)
+            return node
+
+        translated = sqlglot.parse_one(sql, read="duckdb").transform(fix).sql(dialect="postgres")
+        self.cursor = self.conn.execute(translated.encode())
+        return self
+
+    def fetchone(self) -> tuple:
+        return tuple(_plain(v) for v in self.cursor.fetchone())
+
+    def fetchall(self) -> list[tuple]:
+        return [tuple(_plain(v) for v in row) for row in self.cursor.fetchall()]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):  # PostgreSQL's sum, avg and EXTRACT answer numeric
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def connect(data: Path, store: str, scratch: Path, url_env: str = "") -> Any:
     """Table `t` holding the file's rows: in DuckDB's memory (`memory`), in a database file
     (`file`: compressed, what factcheck's default engine does), or a view reading the file
     where it lies on every query (`in-place`)."""
+    if store == "postgres":
+        url = os.environ.get(url_env)
+        if not url:
+            raise SystemExit(f"--store postgres: environment variable {url_env} is not set")
+        return PgConnection(url, "public.cases")
     reader = "read_parquet" if data.suffix == ".parquet" else "read_csv_auto"
     if store == "in-place":
         con = duckdb.connect()
@@ -173,18 +226,20 @@ def connect(data: Path, store: str, scratch: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def main(project: Path, mode: str = "per-scan", store: str = "memory") -> dict[str, Any]:
+def main(
+    project: Path, mode: str = "per-scan", store: str = "memory", url_env: str = ""
+) -> dict[str, Any]:
     claims = yaml.safe_load((project / "claims/bench.yaml").read_text())["claims"]
-    data = next((project / "data").glob("cases.*"))
+    data = next((project / "data").glob("cases.*"), project / "data")
     with tempfile.TemporaryDirectory(prefix="bench-sql-") as scratch:
-        con = connect(data, store, Path(scratch))
+        con = connect(data, store, Path(scratch), url_env)
         try:
             return answers(con, claims, mode)
         finally:
             con.close()
 
 
-def answers(con: duckdb.DuckDBPyConnection, claims: list[dict], mode: str) -> dict[str, Any]:
+def answers(con: Any, claims: list[dict], mode: str) -> dict[str, Any]:
     specs = {
         claim["id"]: claim["let"] if "let" in claim else {"value": claim["metric"]}
         for claim in claims
@@ -207,10 +262,15 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--mode", choices=("per-scan", "per-metric", "batched"), default="per-scan")
-    parser.add_argument("--store", choices=("memory", "file", "in-place"), default="memory")
+    parser.add_argument(
+        "--store", choices=("memory", "file", "in-place", "postgres"), default="memory"
+    )
+    parser.add_argument(
+        "--url-env", default="FACTCHECK_BENCH_PG", help="--store postgres: the URL's variable"
+    )
     parser.add_argument("--out", type=Path, help="write the JSON here instead of stdout")
     args = parser.parse_args()
-    text = json.dumps(main(args.project, args.mode, args.store), default=str)
+    text = json.dumps(main(args.project, args.mode, args.store, args.url_env), default=str)
     if args.out:
         args.out.write_text(text)
     else:

@@ -9,6 +9,12 @@ it waited for: steadier than wall time on a shared machine), the peak resident m
 SQL of the same cell (the variant with the least wall time, and with the least CPU
 time). The data is SYNTHETIC (bench/generate.py).
 
+`--tools postgres` starts a throwaway PostgreSQL server per cell (tests/pgserver.py, as
+the tests do), loads the cell's rows into `public.cases` (untimed; its seconds are
+printed and saved apart), and times factcheck on a copy of the project whose dataset is
+that table, and the per-scan hand SQL run in PostgreSQL. Their CPU is the client's
+(wait4) plus the server's (bench/pgbench.py reads it from /proc).
+
 Afterwards every factcheck report is cross-checked: each figure must equal the hand SQL's,
 and each verdict must be the one the generator wrote the claim to get. A mismatch makes
 the script exit 1 (after the tables). Every measured row is also appended as JSON to
@@ -54,7 +60,10 @@ SQL_STORES = {
     "memory": "",
     "file": ", table in a database file",
     "in-place": ", reading the file in place",
+    "postgres": ", table in PostgreSQL",
 }
+PG_SQL = "per-scan@postgres"  # the hand SQL run in PostgreSQL with --tools postgres
+PG_CHECK = "factcheck check (default engine), table in PostgreSQL"
 ENGINES = {
     "factcheck": None,  # the default engine (DuckDB, reading the file where it lies)
     "pandas": "pandas",
@@ -69,18 +78,41 @@ class Run:
     wall: float
     cpu: float
     peak_mb: float
+    server_cpu: float = 0.0  # a PostgreSQL command's server side (backends, workers)
+    server_peak_mb: float = 0.0
 
 
 class TimedOut(Exception):
     pass
 
 
+# Every command runs under this small parent: a child subreaper (prctl 36) that waits for
+# every process the command leaves behind, so wait4's figures include them. Without it
+# `--engine spark` measured 1.5 s of CPU for a 2-minute run: pyspark does not wait for
+# the JVM it starts, and a process nobody waits for is in no one's rusage.
+REAPER = """
+import ctypes, os, subprocess, sys
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
+code = subprocess.call(sys.argv[1:])
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+sys.exit(code)
+"""
+
+
 def timed(cmd: list[str], timeout: float | None) -> Run:
-    """Wall and CPU seconds and peak RSS (MB) of one whole process. It runs in its own
-    process group, so a timeout ends it and whatever it started."""
+    """Wall and CPU seconds and peak RSS (MB) of one whole process and every process it
+    started (the peak is that of the largest single process). It runs in its own process
+    group, so a timeout ends it and whatever it started."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        [PY, "-S", "-c", REAPER, *cmd],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     assert proc.stderr is not None
     timer = threading.Timer(timeout or 1e9, os.killpg, (proc.pid, signal.SIGKILL))
@@ -168,10 +200,15 @@ def verdict_check(report: dict[str, Any], project: Path, label: str) -> list[str
     ]
 
 
-def commands(project: Path, tmp: Path, tools: list[str], sql_modes: list[str]) -> dict:
+def commands(
+    project: Path, tmp: Path, tools: list[str], sql_modes: list[str], pg_project: Path | None
+) -> dict:
     cmds: dict[str, tuple[list[str], Path | None]] = {}
-    if "sql" in tools:
-        for variant in sql_modes:
+    variants = sql_modes if "sql" in tools else []
+    if pg_project is not None:
+        variants = [*variants, PG_SQL]
+    if variants:
+        for variant in variants:
             mode, _, store = variant.partition("@")
             store = store or "memory"
             if store == "in-place" and not (project / "data/cases.parquet").exists():
@@ -187,14 +224,53 @@ def commands(project: Path, tmp: Path, tools: list[str], sql_modes: list[str]) -
             flag = ["--engine", engine] if engine else []
             label = "factcheck check" + (f" --engine {engine}" if engine else " (default engine)")
             cmds[label] = ([*check, *flag, "--format", f"json:{out}"], out)
+    if pg_project is not None:
+        out = tmp / "postgres.json"
+        cmd = [*FACTCHECK, "check", "--root", str(pg_project), "--no-history"]
+        cmds[PG_CHECK] = ([*cmd, "--format", f"json:{out}"], out)
     return cmds
+
+
+def in_postgres(name: str) -> bool:
+    return name.endswith(SQL_STORES["postgres"])
+
+
+def measure(cmd: list[str], timeout: float | None, pg: Any) -> Run:
+    """timed(), plus the server's share when the command runs in PostgreSQL (pg)."""
+    if pg is None:
+        return timed(cmd, timeout)
+    meter = pg.meter()
+    try:
+        run = timed(cmd, timeout)
+    finally:
+        usage = meter.stop()
+    run.server_cpu, run.server_peak_mb = usage.cpu, usage.peak_mb
+    return run
 
 
 def run_cell(
     project: Path, args: argparse.Namespace, tools: list[str], rows: int
 ) -> tuple[list[dict[str, Any]], list[str]]:
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
-    cmds = commands(project, tmp, tools, args.sql)
+    pg = None
+    if "postgres" in tools:
+        sys.path.insert(0, str(HERE))
+        from pgbench import Postgres
+
+        print("  loading the rows into PostgreSQL (untimed) ...", flush=True)
+        pg = Postgres(project)
+        print(f"  loaded in {pg.load_seconds:.1f} s", flush=True)
+    try:
+        return measure_cell(project, args, tools, rows, tmp, pg)
+    finally:
+        if pg is not None:
+            pg.close()
+
+
+def measure_cell(
+    project: Path, args: argparse.Namespace, tools: list[str], rows: int, tmp: Path, pg: Any
+) -> tuple[list[dict[str, Any]], list[str]]:
+    cmds = commands(project, tmp, tools, args.sql, pg and pg.project)
     capped = {
         name
         for name in cmds
@@ -212,16 +288,19 @@ def run_cell(
             if name in skipped:
                 continue
             try:
-                run = timed(cmd, args.timeout)
+                run = measure(cmd, args.timeout, pg if in_postgres(name) else None)
             except TimedOut:
                 skipped[name] = f"not run: > {args.timeout / 60:.0f} min (stopped)"
                 continue
             if i or rounds == args.repeat:  # the first of more rounds is the warm-up
                 runs[name].append(run)
             load.append(os.getloadavg()[0])
-    hand = [rs for n, rs in runs.items() if n.startswith("hand") and rs]
+    hand = [rs for n, rs in runs.items() if n.startswith("hand") and rs and not in_postgres(n)]
     fastest = min((statistics.median(r.wall for r in rs) for rs in hand), default=math.nan)
     fastest_cpu = min((statistics.median(r.cpu for r in rs) for rs in hand), default=math.nan)
+    pg_hand = runs.get(SQL_MODES["per-scan"] + SQL_STORES["postgres"]) or []
+    pg_wall = statistics.median(r.wall for r in pg_hand) if pg_hand else math.nan
+    pg_cpu = statistics.median(r.cpu + r.server_cpu for r in pg_hand) if pg_hand else math.nan
     rows_out = []
     for name in cmds:
         entry: dict[str, Any] = {"command": name}
@@ -238,6 +317,16 @@ def run_cell(
                 "x_fastest_sql": round(wall / fastest, 2),
                 "x_fastest_sql_cpu": round(cpu / fastest_cpu, 2),
             }
+            if in_postgres(name) and pg is not None:  # client + server CPU
+                server = statistics.median(r.server_cpu for r in rs)
+                entry |= {
+                    "server_cpu": round(server, 2),
+                    "server_peak_mb": round(max(r.server_peak_mb for r in rs)),
+                    "load_s": round(pg.load_seconds, 1),
+                    "x_fastest_sql_cpu": round((cpu + server) / fastest_cpu, 2),
+                    "x_pg_sql": round(wall / pg_wall, 2),
+                    "x_pg_sql_cpu": round((cpu + server) / pg_cpu, 2),
+                }
         rows_out.append(entry)
     wrong = checks(project, cmds, skipped)
     for entry in rows_out:
@@ -283,6 +372,24 @@ def print_table(title: str, entries: list[dict[str, Any]]) -> None:
             )
 
 
+def print_server_table(entries: list[dict[str, Any]]) -> None:
+    """The PostgreSQL rows again, with the server's share (not in wait4's figures)."""
+    pg = [e for e in entries if "server_cpu" in e]
+    if not pg:
+        return
+    load = pg[0]["load_s"]
+    print(f"\nPostgreSQL (table loaded untimed in {load:.1f} s); CPU = client + server\n")
+    print("| command | wall s | client CPU s | server CPU s | client MB | server MB "
+          "| x PG SQL wall | x PG SQL CPU | x DuckDB SQL wall | x DuckDB SQL CPU |")  # fmt: skip
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for e in pg:
+        print(
+            f"| {e['command']} | {e['wall']:.2f} | {e['cpu']:.2f} | {e['server_cpu']:.2f} | "
+            f"{e['peak_mb']} | {e['server_peak_mb']} | {e['x_pg_sql']:.2f} | "
+            f"{e['x_pg_sql_cpu']:.2f} | {e['x_fastest_sql']:.2f} | {e['x_fastest_sql_cpu']:.2f} |"
+        )
+
+
 def summary(results: Path) -> None:
     """The scaling table (rows x claims x format) of factcheck's default engine, from the
     latest measurement of each cell in results.jsonl."""
@@ -314,7 +421,8 @@ def main() -> None:
     parser.add_argument(
         "--tools",
         default=DEFAULT_TOOLS,
-        help=f"comma list of sql, factcheck, pandas, gx, spark (default {DEFAULT_TOOLS})",
+        help="comma list of sql, factcheck, pandas, gx, spark, postgres (a throwaway server "
+        f"per cell: factcheck and the per-scan hand SQL on a table; default {DEFAULT_TOOLS})",
     )
     parser.add_argument(
         "--sql",
@@ -361,6 +469,7 @@ def main() -> None:
                     f"{entries[0]['load'][0]}-{entries[0]['load'][1]}"
                 )
                 print_table(title, entries)
+                print_server_table(entries)
                 with results.open("a") as out:
                     for e in entries:
                         stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")

@@ -83,13 +83,16 @@ class Session:
         import sqlglot
         from sqlglot import exp
 
-        def as_double(node: exp.Expression) -> exp.Expression:
+        def fix(node: exp.Expression) -> exp.Expression:
             # PostgreSQL's avg and percentile give numeric; DuckDB's give a double.
             if isinstance(node, exp.Avg | exp.Median | exp.PercentileCont):
                 return exp.cast(node, "double")
+            # sqlglot writes DuckDB's quarter() as is; PostgreSQL has no such function.
+            if isinstance(node, exp.Quarter):
+                return exp.Extract(this=exp.var("QUARTER"), expression=node.this)
             return node
 
-        tree = _having_without_aliases(sqlglot.parse_one(sql, read="duckdb").transform(as_double))
+        tree = _having_without_aliases(sqlglot.parse_one(sql, read="duckdb").transform(fix))
         translated = tree.sql(dialect="postgres")
         with self._conn.cursor() as cursor:
             try:

@@ -203,3 +203,33 @@ def test_catalog_refuses_a_url_and_a_write(tmp_path: Path) -> None:
     assert "url_env names an environment variable" in done.stderr
     assert "read-only SELECT" in done.stderr
     assert "u:p@" not in done.stderr  # a URL written where its variable's name belongs
+
+
+@pytest.mark.parametrize("func", ["year", "quarter", "month", "month_of_year", "weekday", "day"])
+def test_group_keys_in_postgres(basic_db: str, func: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `by` key function, translated to PostgreSQL, groups as pandas does (quarter()
+    is not a PostgreSQL function: sqlglot left it as DuckDB wrote it)."""
+    import pandas as pd
+
+    from factcheck.lang.sql import group_key_sql
+    from factcheck.lang.where import GroupKey
+    from factcheck.load.spec import DatabaseSpec
+    from factcheck.postgres import Session
+
+    monkeypatch.setenv(ENV, basic_db)
+    session = Session(DatabaseSpec(ENV, table="basic.cases"), "cases")
+    try:
+        key = group_key_sql(GroupKey("received", func))
+        rows = session.run(f"SELECT {key} AS k, count(*) FROM basic.cases GROUP BY k")
+    finally:
+        session.close()
+    dates = pd.to_datetime(pd.read_csv(PROJECTS / "basic" / "data" / "cases.csv")["received"])
+    keys = {
+        "year": dates.dt.year.astype(str),
+        "quarter": dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str),
+        "month": dates.dt.strftime("%Y-%m"),
+        "month_of_year": dates.dt.month_name(),
+        "weekday": dates.dt.day_name(),
+        "day": dates.dt.strftime("%Y-%m-%d"),
+    }[func]
+    assert {str(k): n for k, n in rows} == keys.value_counts().to_dict()
