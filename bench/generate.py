@@ -664,8 +664,12 @@ def write_project(out: Path, rows: int, claims: list[dict[str, Any]], data: Path
         "claims": claims,
     }
     write_yaml(out / "claims/bench.yaml", header, document)
-    if rows > 10_000_000:  # factcheck's default data_rows limit: raised as a user would
-        limits = f"[tool.factcheck.limits]\ndata_rows = {rows}\n"
+    # factcheck's default limits (10M rows, 1 GB per file): raised as a user would.
+    raised = [f"data_rows = {rows}"] if rows > 10_000_000 else []
+    size = (out / "data" / name).stat().st_size
+    raised += [f"data_bytes = {size}"] if size > 1_000_000_000 else []
+    if raised:
+        limits = "[tool.factcheck.limits]\n" + "".join(line + "\n" for line in raised)
         (out / "pyproject.toml").write_text(header + limits, encoding="utf-8")
     (out / "README.md").write_text(
         README.format(seed=SEED, rows=rows, data=name, claims=len(claims)), encoding="utf-8"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,3 +56,18 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
         patch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
         patch.delenv("FACTCHECK_NO_CACHE", raising=False)
         yield
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Refuse every outgoing connection; the list collects the attempts (want: none).
+    Used by the GX engine's tests (tests/engines) and gx-export's (tests/export)."""
+    calls: list[Any] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        calls.append(args)
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return calls

@@ -128,6 +128,41 @@ def test_coverage_command(tmp_path: Path, factcheck) -> None:
     )
 
 
+def test_coverage_reads_under_the_projects_limits(tmp_path: Path, factcheck) -> None:
+    """The article is read, and --suggest's phrases guessed, under [tool.factcheck.limits]
+    and --limit as `check` reads claims: a skeleton never proposes a phrase `check` would
+    refuse for its number of digits."""
+    root = tmp_path / "basic"
+    shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))
+    article = root / "claims" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "Over 1,234,567 cases.\n")
+    guessed = '    #   claim: "over 1,234,567"'
+
+    default = factcheck("coverage", "--root", root, "--suggest")
+    assert default.exit_code == 1 and guessed in default.output  # 7 digits: under 100
+
+    (root / "pyproject.toml").write_text("[tool.factcheck.limits]\nnumber_digits = 5\n")
+    lowered = factcheck("coverage", "--root", root, "--suggest")
+    assert lowered.exit_code == 1, lowered.output
+    assert "1,234,567" in lowered.output and guessed not in lowered.output
+    assert (
+        '    #   claim: "TODO"  # 1,234,567: more than 5 digits in one number (7 digits); '
+        "if this is intended, raise the limit with --limit number_digits=N"
+    ) in lowered.output
+    # What the skeleton would have proposed is refused by check under the same limits.
+    refused = factcheck("lint", "--root", root)
+    assert refused.exit_code == 0, refused.output  # the project itself is within them
+    claims = root / "claims" / "article.yaml"
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace('claim: "12"', 'claim: "over 1,234,567"', 1)
+    )
+    assert "more than 5 digits in one number" in factcheck("lint", "--root", root).output
+    claims.write_text(claims.read_text().replace('claim: "over 1,234,567"', 'claim: "12"', 1))
+
+    raised = factcheck("coverage", "--root", root, "--suggest", "--limit", "number_digits=7")
+    assert raised.exit_code == 1 and guessed in raised.output  # the command line wins
+
+
 def test_check_reports_coverage(tmp_path: Path, factcheck) -> None:
     root = tmp_path / "basic"
     shutil.copytree(PROJECTS / "basic", root, ignore=shutil.ignore_patterns(".factcheck"))

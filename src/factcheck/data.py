@@ -7,11 +7,6 @@ through DuckDB (`open_in_duckdb`: CSV, Parquet, JSON).
 from __future__ import annotations
 
 import hashlib
-import os
-import re
-import shutil
-import tempfile
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,68 +83,36 @@ def duckdb_reader(path: Path, fmt: str, whole_sample: bool = False) -> str:
 
 
 def open_in_duckdb(path: Path, fmt: str) -> Opened:
-    """A DuckDB connection whose view `__rows` is the file's rows with `__row` (the row's
+    """A DuckDB session whose view `__rows` is the file's rows with `__row` (the row's
     position, 0-based as pandas' index), and the columns' types as read.
 
-    CSV and JSON are loaded once into DuckDB's compressed columnar storage (every check and
-    scan would otherwise parse the text again); Parquet is scanned in place. Memory is
-    bounded: past the limit DuckDB spills to a temporary folder, removed at close.
+    CSV and JSON are loaded once into DuckDB's columnar storage (every check and scan
+    would otherwise parse the text again); Parquet is scanned in place. The session is
+    the dataset's part of the process's one DuckDB database (factcheck.duckstore): in
+    memory for a small file, a compressed database file of its own for a large one;
+    memory is bounded and spills to a scratch folder, removed at close.
     """
     import duckdb
 
+    from factcheck.duckstore import SMALL_FILE, DuckSession
     from factcheck.engines.base import Opened
 
-    _sweep_stale_scratch()
-    spill = tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-")
-    # A database file in the spill folder, not DuckDB's in-memory store: its tables are
-    # compressed (dictionaries, bit-packing) and read through a bounded buffer pool. On
-    # 30M rows the in-memory copy outgrew the 1GB limit and spilled 2.7 GB, uncompressed,
-    # that every query read back: 5 typical queries 12.6 s; from the file 3.2 s, 720 MB
-    # peak. At 10M, 2.1 s vs 1.1 s and 1,040 vs 330 MB (bench/README.md).
-    con = duckdb.connect(
-        str(Path(spill) / "rows.duckdb"),
-        config={"temp_directory": spill, "memory_limit": _memory_limit()},
-    )
-    con.execute("SET preserve_insertion_order = true")  # rowid is then the file's order
-    closer = weakref.finalize(con, shutil.rmtree, spill, True)
+    session = DuckSession(large=path.stat().st_size > SMALL_FILE)
     try:
         if fmt == "parquet":
-            con.execute(
+            session.execute(
                 "CREATE VIEW __rows AS SELECT file_row_number AS __row, "
                 f"* EXCLUDE (file_row_number) FROM {duckdb_reader(path, fmt)}"
             )
         else:
-            _load_text(con, path, fmt)
-            con.execute("CREATE VIEW __rows AS SELECT rowid AS __row, * FROM __raw")
-        described = con.execute("DESCRIBE SELECT * EXCLUDE (__row) FROM __rows").fetchall()
+            _load_text(session.con, path, fmt)
+            session.execute("CREATE VIEW __rows AS SELECT rowid AS __row, * FROM __raw")
+        described = session.execute("DESCRIBE SELECT * EXCLUDE (__row) FROM __rows").fetchall()
     except BaseException:
-        con.close()
-        closer()
+        session.close()
         raise
     columns = {str(row[0]): str(row[1]).upper() for row in described}
-    return Opened(con, columns, (duckdb.Error,))
-
-
-_SCRATCH = "factcheck-duckdb-"
-
-
-def _sweep_stale_scratch() -> None:
-    """Remove the scratch folders of factcheck runs that were killed (no finalizer ran):
-    a 30M-row table leaves hundreds of MB. Only folders named with the PID of a process
-    that no longer exists, and owned by this user; a live run's folder is never touched."""
-    base = Path(tempfile.gettempdir())
-    for folder in base.glob(f"{_SCRATCH}*-*"):
-        pid = folder.name[len(_SCRATCH) :].split("-", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            if folder.is_symlink() or folder.lstat().st_uid != os.getuid():
-                continue
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # alive under another user (EPERM), or the folder just went
-            continue
+    return Opened(session, columns, (duckdb.Error,))
 
 
 def _load_text(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> None:
@@ -161,13 +124,3 @@ def _load_text(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> None:
         # The types were guessed from a sample and a later row does not fit: read the
         # whole file to guess them (twice the reading, only for such files).
         con.execute(f"CREATE TABLE __raw AS SELECT * FROM {duckdb_reader(path, fmt, True)}")
-
-
-def _memory_limit() -> str:
-    """DuckDB's memory limit: FACTCHECK_DUCKDB_MEMORY (e.g. 2GB), else 1GB; past it DuckDB
-    spills to disk rather than growing."""
-    chosen = os.environ.get("FACTCHECK_DUCKDB_MEMORY", "1GB")
-    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", chosen.strip(), re.IGNORECASE):
-        # Named here: DuckDB's own words ("Memory must have a number") name no variable.
-        raise ValueError(f"FACTCHECK_DUCKDB_MEMORY is not a size such as 2GB: {chosen[:40]!r}")
-    return chosen

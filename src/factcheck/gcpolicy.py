@@ -1,4 +1,5 @@
-"""Garbage collection in the command-line process: short-lived, with large imports.
+"""Garbage collection and optional imports in the command-line process: short-lived,
+with large imports.
 
 Python's cyclic collector rescans the live objects now and then, and once more at exit.
 After pandas and pandera are imported that is about 100,000 objects, every one of which
@@ -8,12 +9,18 @@ process only (`for_cli`, called by the CLI's `main`), what a large import built 
 to the collector's permanent generation (`gc.freeze`), which it never scans, and so is
 everything at exit. Used as a library (the Python API, the pytest plugin) nothing
 changes: there a freeze would also keep the host program's pending garbage alive.
+
+pandera imports hypothesis when it is installed (a test environment: pytest, trio...),
+for data synthesis (`schema.example()`), which the command line never does: about 0.2 s
+of CPU per run. In the command-line process pandera is imported as if hypothesis were
+not installed (`hidden`); pandera supports that (its strategies then raise if called).
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -41,3 +48,19 @@ def large_import() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+@contextmanager
+def hidden(*names: str) -> Iterator[None]:
+    """In the CLI, imports inside behave as if these packages were not installed (an
+    import of one raises ImportError); one already imported is left alone, and after the
+    block they can be imported again. Used as a library nothing changes."""
+    hide = [name for name in names if _cli and name not in sys.modules]
+    for name in hide:
+        sys.modules[name] = None  # type: ignore[assignment]  # Python's "not importable"
+    try:
+        yield
+    finally:
+        for name in hide:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]

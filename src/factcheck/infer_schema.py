@@ -17,8 +17,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-import click
-
 if TYPE_CHECKING:  # pandas is imported only when a schema is inferred
     import pandas as pd
 
@@ -180,6 +178,15 @@ def _key(frame: pd.DataFrame) -> list[str]:
     return []
 
 
+class LocateError(Exception):
+    """The dataset's data file cannot be found from the catalog; the message names the
+    catalog and the dataset. The command (cli/schema.py) prints it and exits 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def locate(root: Path, name: str) -> tuple[Path, str, str]:
     """The data file of catalog entry `name`, where its schema goes, and the schema's name.
     Read from the catalog directly: a dataset whose schema is missing is what this is for."""
@@ -194,13 +201,13 @@ def locate(root: Path, name: str) -> tuple[Path, str, str]:
     tree = load_yaml(root / rel, rel, problems)
     entries = tree.get("datasets") if isinstance(tree, Map) else None
     if problems or not isinstance(entries, Map):
-        raise click.ClickException(f"cannot read the catalog {rel}; run factcheck lint")
+        raise LocateError(f"cannot read the catalog {rel}; run factcheck lint")
     entry = entries.get(name)
     if not isinstance(entry, Map) or not entry.get("path"):
         known = ", ".join(sorted(entries)) or "none"
-        raise click.ClickException(f"no dataset '{name}' in {rel} (known: {known})")
+        raise LocateError(f"no dataset '{name}' in {rel} (known: {known})")
     path = root / settings.data_dir / str(entry["path"])
     if not inside(root, path) or not path.is_file():
-        raise click.ClickException(f"{rel}: the data file of '{name}' is not in the project")
+        raise LocateError(f"{rel}: the data file of '{name}' is not in the project")
     schema = str(entry.get("schema") or name)
     return path, f"{settings.schemas_dir}/{schema}.yaml", schema

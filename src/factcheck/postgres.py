@@ -130,12 +130,20 @@ class Session:
         digest = hashlib.sha256(f"{count}:{total}".encode()).hexdigest()
         return int(count), digest
 
-    def frame(self) -> pd.DataFrame:
-        """Every row, read into pandas (for the pandas engines; bounded by data_rows)."""
+    def count(self) -> int:
+        with self._conn.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {self.relation}".encode())
+            (count,) = cursor.fetchone() or (0,)
+        self._conn.rollback()
+        return int(count)
+
+    def frame(self, most: int) -> pd.DataFrame:
+        """The rows read into pandas, at most `most` of them (a table that grew since it
+        was counted still cannot pass the data_rows limit)."""
         import pandas as pd
 
         with self._conn.cursor() as cursor:
-            cursor.execute(f"SELECT * FROM {self.relation}".encode())
+            cursor.execute(f"SELECT * FROM {self.relation} LIMIT {int(most)}".encode())
             names = [column.name for column in cursor.description or []]
             rows = [tuple(_plain(v) for v in row) for row in cursor.fetchall()]
         self._conn.rollback()
@@ -234,13 +242,10 @@ def validate_database(
         return None
     rules = sql_rules(schema) if in_place else None
     if rules is None:
-        too_large = rows_problem(rows, limits)
-        if too_large:
-            session.close()
-            problems.add(spec.loc, f"{session.display}: {too_large}", spec.name)
-            return None
-        frame = session.frame()
+        frame = _frame_within(session, spec, rows, problems, limits)
         session.close()
+        if frame is None:
+            return None
         result = validate(spec, frame, "", schema)
     else:
         rows_from = f"(SELECT CAST(NULL AS BIGINT) AS __row, * FROM {session.relation}) AS __rows"
@@ -253,3 +258,40 @@ def validate_database(
         result = DatasetResult(spec, "", rows, not failures, None, failures, source)
     result.fingerprint, result.shown_path = fingerprint, session.display
     return result
+
+
+def _frame_within(
+    session: Session, spec: DatasetSpec, rows: int, problems: Problems, limits: Limits
+) -> pd.DataFrame | None:
+    """The dataset's `rows` rows in pandas, or None and a problem when they are more than
+    data_rows allows (counted first, and read with a LIMIT in case the table grew)."""
+    most = limits.data_rows
+    frame = None if rows > most else session.frame(most + 1)
+    too_large = rows_problem(rows if frame is None else max(rows, len(frame)), limits)
+    if too_large or frame is None:
+        problems.add(spec.loc, f"{session.display}: {too_large}", spec.name)
+        return None
+    return frame
+
+
+def read_database(spec: DatasetSpec, problems: Problems, limits: Limits) -> pd.DataFrame | None:
+    """Every row of a database dataset in pandas, within data_rows: for what needs a frame
+    after a run that validated the rows in the database (gx-export's suites run on a
+    pandas frame). None after a problem naming the dataset (never the URL's password)."""
+    assert spec.database is not None
+    try:
+        session = Session(spec.database, spec.name)
+    except DatabaseProblem as exc:
+        problems.add(spec.loc, str(exc), spec.database.url_env)
+        return None
+    try:
+        return _frame_within(session, spec, session.count(), problems, limits)
+    except _errors() as exc:
+        reason = session.redact(first_line(exc))
+        problems.add(
+            spec.loc, f"dataset '{spec.name}' (URL from {spec.database.url_env}): {reason}",
+            spec.database.url_env,
+        )  # fmt: skip
+        return None
+    finally:
+        session.close()

@@ -15,8 +15,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-import click
-
 from factcheck.suggest_search import (
     AGGREGATE_WORDS,
     HIGH_WORDS,
@@ -68,8 +66,14 @@ SHOWN = 5
 _VERDICT_RANK = {"pass": 0, "warn": 1, "fail": 2}
 
 
-class SuggestError(click.ClickException):
-    exit_code = 2
+class SuggestError(Exception):
+    """What suggest cannot work with (no such claim or dataset, a phrase it cannot read),
+    in a message that names it. A plain exception: the command (cli/suggest.py) prints it
+    and exits 2, and code that calls suggest without the command line catches it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def find_claim(root: Path, claim_id: str) -> tuple[str, Entry, Entry]:

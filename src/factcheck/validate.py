@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.data import file_format, read_frame, sha256
 from factcheck.engines.base import Opened, Source, first_line
-from factcheck.gcpolicy import large_import
+from factcheck.gcpolicy import hidden, large_import
 from factcheck.load.limits import Limits
 from factcheck.load.spec import DatasetSpec
 from factcheck.problems import Location, Problems
@@ -121,9 +121,12 @@ def load_schema(
         return None
     where = Location(spec.schema_rel or "")
     try:
+        # pandera's strategies import hypothesis (at pandera's first validation) when it
+        # is installed: data synthesis, which factcheck never uses (gcpolicy.hidden).
         with _quiet_pyspark():
-            with large_import():
+            with large_import(), hidden("hypothesis"):
                 import pandera.pandas  # noqa: F401  (builds every schema, YAML or Python)
+                import pandera.strategies.pandas_strategies  # noqa: F401
 
             return _load_schema(spec, where, problems, limits)
     except Exception as exc:  # pandera raises many kinds for a bad schema file

@@ -97,3 +97,27 @@ def test_text_loaded_rows_are_always_copied(tmp_path: Path) -> None:
         con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall()
     )
     assert kinds == {"t": "BASE TABLE"}
+
+
+def test_another_datasets_loaded_text_does_not_make_a_parquet_copy(tmp_path: Path) -> None:
+    """The run's datasets share one DuckDB database (duckstore): a CSV loaded for another
+    dataset (its `__raw`, in its own schema) does not make this Parquet file count as
+    loaded text, so with few scans it is still read in place."""
+    from factcheck.data import open_in_duckdb
+
+    csv = tmp_path / "other.csv"
+    csv.write_text("n\n1\n2\n", encoding="utf-8")
+    other = open_in_duckdb(csv, "csv").session
+    parquet = tmp_path / "b.parquet"
+    _connection(parquet).close()  # writes the file
+    mine = open_in_duckdb(parquet, "parquet").session
+    try:
+        mine.execute("CREATE TEMP VIEW t AS SELECT * EXCLUDE (__row) FROM __rows")
+        DuckDBEngine().compute(Source("d", session=mine, errors=(duckdb.Error,)), SCANS[:1])
+        views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
+        assert mine.execute(views).fetchone() == (1,)  # still the view over the file
+        tables = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'"
+        assert mine.execute(tables).fetchone() == (0,)  # no copy
+    finally:
+        mine.close()
+        other.close()

@@ -77,10 +77,15 @@ def test_a_damaged_entry_is_built_again(cache: Path) -> None:
     text = (LANG / "by.lark").read_text(encoding="utf-8")
     build_parser("by.lark", text)
     (entry,) = cache.iterdir()
-    for damage in ("{'data': {}}", "not a literal (", "__import__('os')"):
+    written = entry.read_text()
+    damages = (
+        "{'data': {}}", "not a literal (", "__import__('os')", '{"d": [["data", {"d": []}]]}',
+        '{"x": 1}', '{"d": [1, 2]}', written[: len(written) // 2],
+    )  # fmt: skip
+    for damage in damages:
         entry.write_text(damage)
         assert outcome(build_parser("by.lark", text), "month(d)")[0].data
-        assert entry.read_text().startswith("{'data'")  # written whole again
+        assert entry.read_text().startswith('{"d":[["data",')  # written whole again
 
 
 def test_a_changed_grammar_is_a_new_entry(cache: Path) -> None:

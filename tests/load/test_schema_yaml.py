@@ -125,3 +125,26 @@ def test_a_bad_check_argument_is_an_error_not_a_traceback(tmp_path: Path) -> Non
 def test_tags_and_aliases_are_bounded_as_in_claims(tmp_path: Path) -> None:
     _, problems = read(tmp_path, GOOD.replace("dtype: int64", "dtype: !!python/name:os.system"))
     assert any("YAML tags are not allowed" in p for p in problems)
+
+
+def test_check_options_are_kept_as_pandera_reads_them(tmp_path: Path) -> None:
+    """A check's `options` (pandera's to_yaml form) reach the schema: the reader once
+    built the schema after trial builds that had taken them out, so `ignore_na: false`
+    was dropped and a null passed the check."""
+    import pandera.io.pandas_io as pandera_io
+    import yaml
+
+    text = GOOD.replace(
+        "    greater_than_or_equal_to: 0\n",
+        "    checks:\n"
+        "      greater_than_or_equal_to:\n"
+        "        value: 0\n"
+        "        options: {check_name: greater_than_or_equal_to, ignore_na: false,"
+        " raise_warning: true}\n",
+    )
+    schema, problems = read(tmp_path, text)
+    assert problems == [] and schema is not None
+    ours = schema.columns["verdicts"].checks[0]
+    theirs = pandera_io.deserialize_schema(yaml.safe_load(text)).columns["verdicts"].checks[0]
+    assert (ours.ignore_na, ours.raise_warning) == (theirs.ignore_na, theirs.raise_warning)
+    assert (ours.ignore_na, ours.raise_warning) == (False, True)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo, policy_of, print_problems, trust_options
+from factcheck.cli.common import (
+    ROOT_OPTION,
+    ConfigError,
+    echo,
+    policy_of,
+    print_problems,
+    trust_options,
+)
 from factcheck.engines import engine_names
 from factcheck.exitcodes import ExitCode
 from factcheck.report import FORMATS  # the names only: no format module is imported
@@ -130,9 +137,12 @@ def check(
         sys.exit(int(outcome.exit_code))
     code = outcome.exit_code
     if locked:
-        from factcheck.drift.lock import apply_lock
+        from factcheck.drift.lock import LockError, apply_lock
 
-        code = apply_lock(outcome, strict=strict)
+        try:
+            code = apply_lock(outcome, strict=strict)
+        except LockError as exc:
+            raise ConfigError(exc.message) from None
     from factcheck.output import write_reports
 
     started = time.perf_counter()

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import click
 
+from factcheck.exitcodes import ExitCode
 from factcheck.load.limits import Policy, names, parse_assignment
 from factcheck.problems import Problems
 from factcheck.safetext import neutralise
@@ -22,6 +23,13 @@ ROOT_OPTION = click.option(
     show_default=True,
     help="The project folder (claims/, data/, schemas/).",
 )
+
+
+class ConfigError(click.ClickException):
+    """A library error (LockError, ...) as the command line shows one: "Error: message"
+    on stderr, exit 2. The library raises its own exceptions; only cli/ knows click."""
+
+    exit_code = int(ExitCode.CONFIG)
 
 
 def read_limited(path: Path, limit: int, what: str) -> bytes:
@@ -40,15 +48,12 @@ def echo(message: str = "", *, err: bool = False, nl: bool = True, block: bool =
     click.echo(neutralise(message, one_line=not block), err=err, nl=nl)
 
 
-def print_problems(problems: Problems) -> None:
+def print_problems(problems: Problems, outcome: str = "nothing was checked") -> None:
     for problem in problems:
         word = f" [{problem.word}]" if problem.word else ""
         echo(f"{problem.location}: error: {problem.message}{word}", err=True)
     count = len(problems)
-    click.echo(
-        f"{count} problem{'s' if count != 1 else ''} in the project; nothing was checked.",
-        err=True,
-    )
+    click.echo(f"{count} problem{'s' if count != 1 else ''} in the project; {outcome}.", err=True)
 
 
 def _limits(

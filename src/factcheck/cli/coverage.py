@@ -40,18 +40,23 @@ def coverage(
     import json
 
     from factcheck.coverage import project_coverage, render_text
+    from factcheck.load.limits import in_force
     from factcheck.load.project import load_project
 
     project, problems = load_project(root, policy=policy_of(no_python_schemas, limits))
     if problems:
         print_problems(problems)
         sys.exit(int(ExitCode.CONFIG))
-    results = project_coverage(project)
-    if fmt == "json":
-        payload = {"factcheck_coverage": 1, "files": [r.as_dict() for r in results]}
-        echo(json.dumps(payload, indent=2, ensure_ascii=False), block=True)
-    else:
-        echo(render_text(results, project.root, suggest=suggest), nl=False, block=True)
+    # The article is scanned, and --suggest's phrases read, under the project's limits (and
+    # --limit), as `check` reads claims: not the defaults.
+    with in_force(project.settings.limits):
+        results = project_coverage(project)
+        if fmt == "json":
+            payload = {"factcheck_coverage": 1, "files": [r.as_dict() for r in results]}
+            shown = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        else:
+            shown = render_text(results, project.root, suggest=suggest)
+    echo(shown, nl=False, block=True)
     gaps = any(r.uncovered or r.missing_quotes for r in results)
     sys.exit(int(ExitCode.FAILED if gaps else ExitCode.OK))
 

@@ -11,6 +11,7 @@ import click
 
 from factcheck.cli.common import (
     ROOT_OPTION,
+    ConfigError,
     echo,
     policy_of,
     print_problems,
@@ -57,7 +58,7 @@ def _no_history(root: Path, claim_id: str) -> str:
 @trust_options
 def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...]) -> None:
     """Record every claim's verdict, figure and fingerprint, and the data's hashes."""
-    from factcheck.drift.lock import write_lock
+    from factcheck.drift.lock import LockError, write_lock
     from factcheck.run import Options, run_check
 
     outcome = run_check(Options(root=root, policy=policy_of(no_python_schemas, limits)))
@@ -66,7 +67,10 @@ def lock(root: Path, no_python_schemas: bool, limits: tuple[tuple[str, int], ...
         sys.exit(int(ExitCode.CONFIG))
     assert outcome.project is not None  # a run with a report read its project
     report = outcome.report
-    path = write_lock(outcome.project.root, report)
+    try:
+        path = write_lock(outcome.project.root, report)
+    except LockError as exc:
+        raise ConfigError(exc.message) from None
     echo(f"locked {len(report.claims)} claims and {len(report.datasets)} datasets in {path.name}")
     invalid = [d.name for d in report.datasets if not d.valid]
     if invalid:

@@ -70,7 +70,7 @@ def gx_export(
     great-expectations is not installed, or the project cannot be read.
     """
     from factcheck.exitcodes import ExitCode
-    from factcheck.export.gx_site import export, import_gx
+    from factcheck.export.gx_site import ExportProblems, export, import_gx
     from factcheck.run import Options, run_check
 
     config = int(ExitCode.CONFIG)
@@ -96,6 +96,10 @@ def gx_export(
         print_problems(outcome.problems)
         sys.exit(int(outcome.exit_code))
     with in_force(outcome.project.settings.limits):  # the suites walk the where trees again
-        exported = export(outcome, out)
+        try:
+            exported = export(outcome, out)
+        except ExportProblems as exc:  # rows GX needs and cannot have: nothing was written
+            print_problems(exc.problems, "nothing was exported")
+            sys.exit(config)
     print_export(exported)
     sys.exit(int(outcome.exit_code))

@@ -26,12 +26,12 @@ def schema(root: Path, dataset: str, output: str | None) -> None:
     by that name exists: an existing schema is never overwritten.
     """
     from factcheck.data import read_frame
-    from factcheck.infer_schema import infer, locate
+    from factcheck.infer_schema import LocateError, infer, locate
     from factcheck.output import write_atomic
 
     try:
         path, target_rel, name = locate(root, dataset)
-    except click.ClickException as exc:
+    except LocateError as exc:  # the library's error, the command's message and exit code
         echo(f"Error: {exc.message}", err=True)
         sys.exit(2)
     try:

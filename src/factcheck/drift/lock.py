@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from factcheck.drift.compare import as_stored, moved
 from factcheck.exitcodes import ExitCode, exit_code
 from factcheck.load.drift_rules import check_rules, rules_for
@@ -35,13 +33,16 @@ LOCK_NAME = "factcheck.lock"
 LOCK_VERSION = 1
 
 
-class LockError(click.ClickException):
-    exit_code = int(ExitCode.CONFIG)
+class LockError(Exception):
+    """factcheck.lock cannot be written or read, or the drift rules are wrong; the message
+    says which. A plain exception: the commands (cli/check.py, cli/drift.py) print it and
+    exit 2 (ExitCode.CONFIG)."""
 
     def __init__(self, message: str) -> None:
         from factcheck.safetext import neutralise
 
-        super().__init__(neutralise(message))  # it may quote the project's words
+        self.message = neutralise(message)  # it may quote the project's words
+        super().__init__(self.message)
 
 
 def lock_payload(report: RunReport) -> dict[str, object]:

@@ -32,19 +32,26 @@ class DuckDBEngine(ValidatesInPlace):
     def compute(self, source: Source, scans: list[Scan]) -> dict[MetricKey, MetricResult]:
         import duckdb
 
-        if source.session is not None:  # validation already opened the rows as view t
+        from factcheck.duckstore import DuckSession
+
+        session = source.session
+        if session is not None:  # validation already opened the rows as view t
             # (or, for a database dataset, names them t in the database: its own errors)
             keys: dict[GroupKey, str] = {}
-            if isinstance(source.session, duckdb.DuckDBPyConnection):
-                keys = materialise(source.session, scans)
-            return self.compute_on(source.session, scans, source.errors, keys)
-        with duckdb.connect() as con:
+            con = session.con if isinstance(session, DuckSession) else session
+            if isinstance(con, duckdb.DuckDBPyConnection):
+                keys = materialise(con, scans)
+            return self.compute_on(session, scans, source.errors, keys)
+        frame = DuckSession(large=False)  # rows validated in pandas are in memory already
+        try:
             # Copy the frame into DuckDB's own columnar storage once: every scan then
             # reads native vectors instead of converting pandas columns again.
-            con.register("frame", source.pandas())
-            con.execute("CREATE TABLE t AS SELECT * FROM frame")
-            con.unregister("frame")
-            return self.compute_on(con, scans, (duckdb.Error,))
+            frame.con.register("frame", source.pandas())
+            frame.execute("CREATE TABLE t AS SELECT * FROM frame")
+            frame.con.unregister("frame")
+            return self.compute_on(frame, scans, (duckdb.Error,))
+        finally:
+            frame.close()
 
     def compute_on(
         self,
@@ -114,16 +121,20 @@ def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[Group
     columns are computed ahead: on those the key cannot fail, where a text column that
     does not hold dates must error only the claims grouped by it, in their own scan.
 
-    The table is stored compressed in the connection's scratch database file and read
-    through DuckDB's bounded buffer pool. The text a CSV was loaded into (`__raw`) is read
-    by nothing once validation has counted its failures and the table is made, so it is
-    dropped (for a CSV, the rows would otherwise be held twice).
+    The table is stored where the session keeps the dataset's rows (factcheck.duckstore:
+    a large file's in its compressed scratch database file, read through DuckDB's bounded
+    buffer pool). The text a CSV was loaded into (`__raw`) is read by nothing once
+    validation has counted its failures and the table is made, so it is dropped (for a
+    CSV, the rows would otherwise be held twice).
     """
     views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 't' AND temporary"
     made = con.execute(views).fetchone()
     if made is None or not made[0]:
         return {}  # already a table (a second computation on the same rows)
-    raw = "SELECT count(*) FROM duckdb_tables() WHERE table_name = '__raw'"
+    raw = (  # in this dataset's own schema: the run's other datasets share the database
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = '__raw' "
+        "AND database_name = current_database() AND schema_name = current_schema()"
+    )
     loaded = con.execute(raw).fetchone()
     if not (loaded and loaded[0]) and len(scans) < COPY_PARQUET_AT_SCANS:
         return {}  # a Parquet file, read in place by each of a few scans
@@ -138,7 +149,7 @@ def materialise(con: duckdb.DuckDBPyConnection, scans: list[Scan]) -> dict[Group
             taken.add(name.lower())
             keys[by] = name
     extra = "".join(f", {group_key_sql(by)} AS {quote_ident(n)}" for by, n in keys.items())
-    # A table of the connection's database file (data.open_in_duckdb), not a TEMP one:
+    # A table of the session's schema or database file (duckstore), not a TEMP one:
     # temporary tables live uncompressed in memory and spill as such.
     con.execute(f"CREATE TABLE __t AS SELECT *{extra} FROM t")
     con.execute("DROP VIEW t")

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pandera.api.pandas.container import DataFrameSchema
 
     from factcheck.export.entries import Report
+    from factcheck.problems import Problems
     from factcheck.run import Outcome
 
 DOCS_INDEX = Path("gx") / "uncommitted" / "data_docs" / "local_site" / "index.html"
@@ -60,6 +61,16 @@ class DatasetRuns:
         return [self.schema, self.claims, *([self.readings] if self.readings else [])]
 
 
+class ExportProblems(Exception):
+    """A dataset's rows that GX needs cannot be read (a database table over the data_rows
+    limit, a server gone since the run): each problem names its dataset. Nothing is
+    written to OUT; the command prints them and exits 2."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
 @dataclass
 class Export:
     runs: dict[str, DatasetRuns]
@@ -78,7 +89,8 @@ def import_gx() -> tuple[ModuleType, ModuleType]:
 
 
 def export(outcome: Outcome, out: Path) -> Export:
-    """Compile, run and document every dataset's suites into OUT (which must be empty)."""
+    """Compile, run and document every dataset's suites into OUT (which must be empty).
+    ExportProblems, before anything is written, when a dataset's rows cannot be read."""
     with warnings.catch_warnings():
         # GX 1.9+ deprecates string row_conditions (kept: they read as the where does) and
         # pandas warns about a user's regex groups: neither is news for the auditor.
@@ -95,7 +107,9 @@ def _export(outcome: Outcome, out: Path) -> Export:
     project = outcome.project
     assert project is not None and outcome.report is not None  # a run that was checked
     report = cast("Report", outcome.report.as_dict())  # the JSON form: the contract's keys
-    schemas, frames = validated_frames(outcome)
+    schemas, frames, problems = validated_frames(outcome)
+    if problems:
+        raise ExportProblems(problems)
     specs = {c.id: c for c in project.claims}
     compiled = compile_claims(report["claims"], specs, frames, schemas, gxe)
     schema_files = {d["name"]: d.get("schema") for d in report["datasets"]}
@@ -127,30 +141,36 @@ def _export(outcome: Outcome, out: Path) -> Export:
 
 def validated_frames(
     outcome: Outcome,
-) -> tuple[dict[str, DataFrameSchema | None], dict[str, pd.DataFrame]]:
+) -> tuple[dict[str, DataFrameSchema | None], dict[str, pd.DataFrame], Problems]:
     """Each dataset's schema, and its rows as pandera validated (coerced) them: the run's
     own frame where the run validated in pandas. Read and validated here only where the
-    run has no frame: a dataset validated where it lies (by SQL), or one that failed its
-    schema (GX is shown the coerced rows pandera kept, failing ones included)."""
+    run has no frame: a dataset validated where it lies (by SQL: a file DuckDB scanned, a
+    database table or query, read within data_rows), or one that failed its schema (GX is
+    shown the coerced rows pandera kept, failing ones included). The problems of the
+    datasets that cannot be read now, each naming its dataset."""
+    from factcheck.postgres import read_database
     from factcheck.problems import Problems
     from factcheck.validate import load_schema, read_dataset
 
     project = outcome.project
     assert project is not None
     limits = project.settings.limits
-    problems = Problems()  # run_check read all of it already: no new problem here
+    problems = Problems()
     schemas: dict[str, DataFrameSchema | None] = {}
     frames: dict[str, pd.DataFrame] = {}
     for name, spec in project.datasets.items():
-        schemas[name] = load_schema(spec, problems, limits)
+        schemas[name] = load_schema(spec, Problems(), limits)  # the run loaded it already
         validated = outcome.datasets.get(name)
         if validated is not None and validated.frame is not None:
             frames[name] = validated.frame
             continue
-        frame, _ = read_dataset(spec, problems, limits)
-        assert frame is not None  # read by the run a moment ago
-        frames[name] = _validated(schemas[name], frame)
-    return schemas, frames
+        if spec.database is not None:  # the run asked the database; GX needs the rows
+            frame = read_database(spec, problems, limits)
+        else:
+            frame, _ = read_dataset(spec, problems, limits)
+        if frame is not None:
+            frames[name] = _validated(schemas[name], frame)
+    return schemas, frames, problems
 
 
 def _validated(schema: DataFrameSchema | None, frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,20 +2,22 @@
 
 pandera's own reader ignores what it does not know: `uniqe: true` in a column is
 neither a key nor a check, so it is dropped and the data passes unchecked. Here the
-file is read first with factcheck's YAML reader (locations, limits, no tags, no
+file is read once with factcheck's YAML reader (locations, limits, no tags, no
 duplicate keys, so no duplicate columns), every key, dtype and check name is checked
-against what pandera understands, and only then does pandera build the schema.
+against what pandera understands, and pandera's schema (built from PyYAML's typed
+values of the same nodes) is used only when nothing is wrong.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.load.limits import Limits
-from factcheck.load.yamlsrc import Map, Node, Seq, Text, load_yaml
+from factcheck.load.yamlsrc import Map, Node, Seq, Text, load_yaml_nodes
 from factcheck.problems import Location, Problems
 
 if TYPE_CHECKING:
@@ -56,32 +58,44 @@ def read_schema_yaml(
 ) -> DataFrameSchema | None:
     """The pandera DataFrameSchema of a YAML schema file, or None after recording why not."""
     before = len(problems)
-    tree = load_yaml(path, rel, problems, limits)
-    if not isinstance(tree, Map):
+    tree, nodes = load_yaml_nodes(path, rel, problems, limits)
+    if not isinstance(tree, Map) or nodes is None:
         if len(problems) == before:
             problems.add(Location(rel, 1), "a schema must be a mapping (pandera's YAML format)")
         return None
-    import yaml  # PyYAML gives the typed values pandera expects; the text is within limits
+    import yaml
+    from yaml.constructor import SafeConstructor
 
     try:
-        plain: Typed = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The typed values pandera expects, as yaml.safe_load builds them, from the nodes
+        # already read (within limits, no tags beyond YAML's core ones).
+        plain: Typed = SafeConstructor().construct_document(nodes)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel)
         problems.add(loc, f"malformed YAML: {getattr(exc, 'problem', None) or exc}")
         return None
-    # A duplicate key (a duplicate column) is already recorded; go on to report the rest.
-    _Checker(rel, problems).schema(tree, plain if isinstance(plain, dict) else {})
-    if len(problems) > before:
-        return None
     from pandera.io.pandas_io import deserialize_schema
 
+    schema: DataFrameSchema | None = None
+    failure = ""
     try:
-        schema: DataFrameSchema = deserialize_schema(plain)
-        return schema
+        # On a copy: pandera's reader pops each check's `options` (ignore_na,
+        # raise_warning, ...) from the mapping it reads. (Built after the trial builds
+        # below, from the same mapping, a schema lost them.)
+        schema = deserialize_schema(copy.deepcopy(plain))
     except Exception as exc:  # pandera raises many kinds for a bad value
-        problems.add(Location(rel, 1), f"cannot read schema: {type(exc).__name__}: {exc}")
+        failure = f"cannot read schema: {type(exc).__name__}: {exc}"
+    # A duplicate key (a duplicate column) is already recorded; go on to report the rest.
+    # Where pandera built the whole schema it built every column and dtype in it, so the
+    # checker's trial builds (which place a bad argument at its line) run only when not.
+    checker = _Checker(rel, problems, trials=schema is None)
+    checker.schema(tree, plain if isinstance(plain, dict) else {})
+    if len(problems) > before:
         return None
+    if schema is None:
+        problems.add(Location(rel, 1), failure)
+    return schema
 
 
 def check_names() -> set[str]:
@@ -111,10 +125,11 @@ def _items(value: Typed) -> list[Typed]:
 class _Checker:
     """Walks the located tree and PyYAML's typed tree side by side."""
 
-    def __init__(self, rel: str, problems: Problems) -> None:
+    def __init__(self, rel: str, problems: Problems, trials: bool = True) -> None:
         self.rel = rel
         self.problems = problems
         self.checks = check_names()
+        self.trials = trials  # build each dtype and column alone to find the bad one
 
     def add(self, loc: Location, message: str, word: str | None = None) -> None:
         self.problems.add(loc, message, word)
@@ -172,6 +187,8 @@ class _Checker:
         loc, word = node.loc_of("dtype"), str(node["dtype"])
         if str(value).strip().lower() == "date":
             self.add(loc, _DATE_HINT, word)
+            return
+        if not self.trials:
             return
         try:
             deserialize_schema({"columns": {"x": {"dtype": value}}})
@@ -237,7 +254,7 @@ class _Checker:
             self.dtype(node, values["dtype"])
         if node.get("checks") is not None:
             self.check_list(node["checks"], values["checks"], node.loc_of("checks"))
-        if len(self.problems) == before and isinstance(value, dict):
+        if self.trials and len(self.problems) == before and isinstance(value, dict):
             self.build(where or node.loc, value, what)
 
     def build(self, loc: Location, value: dict[object, Typed], what: str) -> None:

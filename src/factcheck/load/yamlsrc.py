@@ -119,19 +119,28 @@ def _convert(node: ComposedNode, rel: str, problems: Problems) -> Node:
 
 def load_yaml(path: Path, rel: str, problems: Problems, limits: Limits | None = None) -> Node:
     """Read one YAML file; return its tree, or None after recording why it could not be read."""
+    return load_yaml_nodes(path, rel, problems, limits)[0]
+
+
+def load_yaml_nodes(
+    path: Path, rel: str, problems: Problems, limits: Limits | None = None
+) -> tuple[Node, ComposedNode | None]:
+    """`load_yaml`'s tree and the composed nodes it was made from (None where there is no
+    tree), for a reader that also needs PyYAML's typed values: its constructor builds
+    them from these nodes as `yaml.safe_load` would, without reading the file again."""
     from yaml.error import MarkedYAMLError, YAMLError
 
     limits = limits or Limits()
     text = read_text_file(path, rel, problems, limits.yaml_bytes, "yaml_bytes", limits)
     if text is None:
-        return None
+        return None, None
     try:
         node = _compose(text, rel, problems, limits)
         if node is None:
-            return None
+            return None, None
         if not _measure(node, rel, problems, limits):
-            return None
-        return _convert(node, rel, problems)
+            return None, None
+        return _convert(node, rel, problems), node
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel)
@@ -140,7 +149,7 @@ def load_yaml(path: Path, rel: str, problems: Problems, limits: Limits | None = 
         problems.add(Location(rel), f"malformed YAML: {exc}")
     except RecursionError:  # only when yaml_depth was raised past what Python's stack holds
         problems.add(Location(rel), "YAML nested too deeply to read; lower yaml_depth")
-    return None
+    return None, None
 
 
 def _compose(text: str, rel: str, problems: Problems, limits: Limits) -> ComposedNode | None:
