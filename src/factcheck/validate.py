@@ -122,9 +122,11 @@ def load_schema(
     where = Location(spec.schema_rel or "")
     try:
         # pandera's strategies import hypothesis (at pandera's first validation) when it
-        # is installed: data synthesis, which factcheck never uses (gcpolicy.hidden).
+        # is installed: data synthesis, which factcheck never uses (gcpolicy.hidden); and
+        # pandera imports pyspark.pandas to register a backend factcheck never uses (about
+        # 80 ms when the spark extra is installed; --engine spark imports pyspark itself).
         with quiet_pyspark():
-            with large_import(), hidden("hypothesis"):
+            with large_import(), hidden("hypothesis", "pyspark"):
                 import pandera.pandas  # noqa: F401  (builds every schema, YAML or Python)
                 import pandera.strategies.pandas_strategies  # noqa: F401
 
@@ -321,7 +323,8 @@ def validate(
     from pandera.errors import SchemaError, SchemaErrors
 
     try:
-        with quiet_pyspark():  # pandera registers its backends, pyspark.pandas too, here
+        # pandera registers its backends here, pyspark.pandas's too when importable.
+        with quiet_pyspark(), hidden("pyspark"):
             validated = schema.validate(frame, lazy=True)
     except SystemExit as exc:  # a check in a schema module called exit: not a verdict
         failure: Failure = {
