@@ -112,9 +112,16 @@ def load_frame(root: Path, name: str) -> pd.DataFrame:
         first = next(iter(problems), None)
         why = f": {first.location}: {first.message}" if first else ""
         raise SuggestError(f"no usable dataset '{name}' in the catalog{why}")
-    frame, digest = read_dataset(spec, problems)
+    read = Problems()  # this dataset's, within the project's limits
+    if spec.database is not None:  # a table or query: its rows, read-only, within data_rows
+        from factcheck.postgres import read_database
+
+        frame, digest = read_database(spec, read, settings.limits), ""
+    else:
+        frame, digest = read_dataset(spec, read, settings.limits)
     if frame is None:
-        raise SuggestError(f"cannot read {spec.rel_path}")
+        why = "; ".join(p.message for p in read)
+        raise SuggestError(f"cannot read {spec.rel_path}" + (f": {why}" if why else ""))
     result = validate(spec, frame, digest, load_schema(spec, problems))
     return result.frame if result.valid and result.frame is not None else frame
 

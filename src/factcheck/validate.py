@@ -122,9 +122,11 @@ def load_schema(
     where = Location(spec.schema_rel or "")
     try:
         # pandera's strategies import hypothesis (at pandera's first validation) when it
-        # is installed: data synthesis, which factcheck never uses (gcpolicy.hidden).
-        with _quiet_pyspark():
-            with large_import(), hidden("hypothesis"):
+        # is installed: data synthesis, which factcheck never uses (gcpolicy.hidden); and
+        # pandera imports pyspark.pandas to register a backend factcheck never uses (about
+        # 80 ms when the spark extra is installed; --engine spark imports pyspark itself).
+        with quiet_pyspark():
+            with large_import(), hidden("hypothesis", "pyspark"):
                 import pandera.pandas  # noqa: F401  (builds every schema, YAML or Python)
                 import pandera.strategies.pandas_strategies  # noqa: F401
 
@@ -135,9 +137,10 @@ def load_schema(
 
 
 @contextmanager
-def _quiet_pyspark() -> Iterator[None]:
-    """With the spark extra installed, importing pandera imports pyspark.pandas, which
-    warns that it does not support pandas 3; factcheck never uses pyspark.pandas."""
+def quiet_pyspark() -> Iterator[None]:
+    """With the spark extra installed, importing pandera imports pyspark.pandas, and
+    importing great-expectations imports pyspark, which warn that they do not support
+    pandas 3; factcheck never uses either through them."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
         yield
@@ -320,7 +323,8 @@ def validate(
     from pandera.errors import SchemaError, SchemaErrors
 
     try:
-        with _quiet_pyspark():  # pandera registers its backends, pyspark.pandas too, here
+        # pandera registers its backends here, pyspark.pandas's too when importable.
+        with quiet_pyspark(), hidden("pyspark"):
             validated = schema.validate(frame, lazy=True)
     except SystemExit as exc:  # a check in a schema module called exit: not a verdict
         failure: Failure = {

@@ -30,8 +30,11 @@ def get_engine(name: str) -> Engine:
     module = importlib.import_module(module_name)  # imports nothing optional itself
     if name in EXTRAS:
         package, install = EXTRAS[name]
+        from factcheck.validate import quiet_pyspark
+
         try:
-            importlib.import_module(package)
+            with quiet_pyspark():  # GX imports pyspark when it is installed, which warns
+                importlib.import_module(package)
         except ImportError as exc:
             raise EngineUnavailable(
                 f"engine '{name}' needs {package}, which cannot be imported ({exc}): {install}"

@@ -81,9 +81,12 @@ class Export:
 
 def import_gx() -> tuple[ModuleType, ModuleType]:
     """great_expectations and its expectations, analytics off before the first import."""
+    from factcheck.validate import quiet_pyspark
+
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
-    import great_expectations as gx
-    import great_expectations.expectations as gxe
+    with quiet_pyspark():  # GX imports pyspark when it is installed: a pandas-3 warning
+        import great_expectations as gx
+        import great_expectations.expectations as gxe
 
     return gx, gxe
 
@@ -91,7 +94,9 @@ def import_gx() -> tuple[ModuleType, ModuleType]:
 def export(outcome: Outcome, out: Path) -> Export:
     """Compile, run and document every dataset's suites into OUT (which must be empty).
     ExportProblems, before anything is written, when a dataset's rows cannot be read."""
-    with warnings.catch_warnings():
+    from factcheck.validate import quiet_pyspark
+
+    with warnings.catch_warnings(), quiet_pyspark():  # pandera's validate: pyspark.pandas
         # GX 1.9+ deprecates string row_conditions (kept: they read as the where does) and
         # pandas warns about a user's regex groups: neither is news for the auditor.
         warnings.filterwarnings("ignore", category=DeprecationWarning)
