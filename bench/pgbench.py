@@ -174,8 +174,8 @@ class Postgres:
     """One server for one cell, with the cell's table loaded and the project copied."""
 
     def __init__(self, project: Path) -> None:
-        self.scratch = Path(tempfile.mkdtemp(prefix="factcheck-bench-pg-"))
         self.server = pgserver().start(PASSWORD)
+        self.scratch = Path(tempfile.mkdtemp(prefix="factcheck-bench-pg-"))
         try:
             data = next((project / "data").glob("cases.*"))
             # In a process of its own: a child's peak RSS (ru_maxrss) starts from what the

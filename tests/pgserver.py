@@ -82,20 +82,20 @@ def start(password: str, user: str = "factcheck") -> Server:
     (folder / "pw").write_text(password + "\n")
     shutil.chown(folder / "pw", "postgres") if as_user else None
     server = Server(folder, free_port(), user, password, as_user)
-    subprocess.run(
-        [*as_user, initdb, "-D", str(server.data), "-U", user, "-A", "scram-sha-256",
-         f"--pwfile={folder / 'pw'}", "--no-sync", "-E", "UTF8", "--locale=C"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    (folder / "pw").unlink()  # read by initdb; no reason to leave the password on disk
     options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {folder} -c fsync=off"
     try:
+        subprocess.run(
+            [*as_user, initdb, "-D", str(server.data), "-U", user, "-A", "scram-sha-256",
+             f"--pwfile={folder / 'pw'}", "--no-sync", "-E", "UTF8", "--locale=C"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        (folder / "pw").unlink()  # read by initdb; no reason to leave the password on disk
         subprocess.run(
             [*as_user, pg_ctl, "-D", str(server.data), "-l", str(folder / "log"), "-w",
              "-t", "60", "-o", options, "start"],
             check=True, capture_output=True,
         )  # fmt: skip
     except subprocess.CalledProcessError:
-        server.stop()
+        server.stop()  # removes the folder too
         raise
     return server
