@@ -100,8 +100,8 @@ class DuckDBEngine(ValidatesInPlace):
 
 # A Parquet file is copied into a table only for this many scans or more. The copy costs
 # one write of every row (10M rows: about 3 s); each scan over the table then saves about
-# 10 ms per 10M rows over reading the file (bench/README.md: 10M rows, 200 claims in 170
-# scans ran fastest in place, 1,000 claims in 800 scans fastest over a table). Both grow
+# 10 ms per 10M rows over reading the file (bench/README.md: 10M rows, 200 claims in 173
+# scans ran fastest in place, 1,000 claims in 776 scans fastest over a table). Both grow
 # with the rows, so the crossover is a number of scans. CSV and JSON are always copied:
 # each scan would otherwise cast their text again.
 COPY_PARQUET_AT_SCANS = 400
