@@ -32,6 +32,7 @@ from factcheck.suggest_search import (
 if TYPE_CHECKING:  # pandas is imported only when a search runs
     import pandas as pd
 
+    from factcheck.load.limits import Policy
     from factcheck.load.yamlsrc import Node
     from factcheck.phrases import Phrase, Tolerance
 
@@ -98,15 +99,16 @@ def find_claim(root: Path, claim_id: str) -> tuple[str, Entry, Entry]:
     raise SuggestError(f"no claim '{claim_id}' in {settings.claims_dir}/")
 
 
-def load_frame(root: Path, name: str) -> pd.DataFrame:
-    """The dataset's rows, coerced by its schema when it has one that passes."""
+def load_frame(root: Path, name: str, policy: Policy | None = None) -> pd.DataFrame:
+    """The dataset's rows, coerced by its schema when it has one that passes; `policy`
+    (--no-python-schemas, --limit) as for `check`."""
     from factcheck.load.catalog import load_catalog
     from factcheck.load.settings import load_settings
     from factcheck.problems import Problems
     from factcheck.validate import load_schema, read_dataset, validate
 
     problems = Problems()
-    settings = load_settings(root, problems)
+    settings = load_settings(root, problems, policy)
     spec = load_catalog(root, settings, problems).get(name)
     if spec is None:
         first = next(iter(problems), None)
@@ -271,9 +273,11 @@ def verify(
     pairs: Sequence[tuple[Entry, Candidate]],
     defaults: Entry,
     dataset: str,
+    policy: Policy | None = None,
 ) -> list[tuple[Candidate, Checked]]:
     """The candidates as a scratch claims file, checked by `run_check` as `check` would:
     the figure and verdict shown are the pipeline's own. The file is removed afterwards."""
+    from factcheck.load.limits import Policy
     from factcheck.run import Options, run_check
 
     lines = ["source:", '  title: "factcheck suggest: scratch candidates"']
@@ -293,7 +297,7 @@ def verify(
     try:
         scratch.parent.mkdir(exist_ok=True)
         scratch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        outcome = run_check(Options(root=root, files=(scratch,)))
+        outcome = run_check(Options(root=root, files=(scratch,), policy=policy or Policy()))
     except OSError as exc:
         raise SuggestError(f"cannot write the scratch file {scratch}: {exc}") from None
     finally:
@@ -320,7 +324,7 @@ def as_json(c: Candidate, checked: Checked, dataset: str) -> Found:
     return out
 
 
-def suggest(root: Path, claim_id: str, dataset: str) -> Suggestion:
+def suggest(root: Path, claim_id: str, dataset: str, policy: Policy | None = None) -> Suggestion:
     from factcheck.phrases import parse_tolerance
 
     file, entry, defaults = find_claim(root, claim_id)
@@ -337,7 +341,7 @@ def suggest(root: Path, claim_id: str, dataset: str) -> Suggestion:
     raw_tolerance = entry.get("tolerance") or defaults.get("tolerance")
     tolerance = parse_tolerance(str(raw_tolerance)) if raw_tolerance else None
     rounding = str(entry.get("rounding") or defaults.get("rounding") or "half_up")
-    ranked = search(load_frame(root, dataset), quote, phrase, tolerance, rounding)
+    ranked = search(load_frame(root, dataset, policy), quote, phrase, tolerance, rounding)
     best, seen = [], set()
     for c in ranked:  # one candidate per distinct query
         text = "\n".join(claim_yaml(c, dataset))
@@ -346,7 +350,7 @@ def suggest(root: Path, claim_id: str, dataset: str) -> Suggestion:
             best.append(c)
         if len(best) == SHOWN:
             break
-    checked = verify(root, [(entry, c) for c in best], defaults, dataset) if best else []
+    checked = verify(root, [(entry, c) for c in best], defaults, dataset, policy) if best else []
     return {
         "factcheck_suggest": 1,
         "claim": claim_id,

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.load.limits import Policy
 
 
-def suggestions(root: Path, draft: Path, dataset: str) -> dict[str, list[str]]:
+def suggestions(
+    root: Path, draft: Path, dataset: str, policy: Policy | None = None
+) -> dict[str, list[str]]:
     """claim id -> comment lines: the best passing query for it, checked by `run_check`."""
     from factcheck.load.yamlsrc import Map, Seq, load_yaml
     from factcheck.problems import Problems
@@ -22,7 +28,7 @@ def suggestions(root: Path, draft: Path, dataset: str) -> dict[str, list[str]]:
 
     tree = load_yaml(draft, draft.name, Problems())
     entries = tree.get("claims") if isinstance(tree, Map) else None
-    frame = load_frame(root, dataset)
+    frame = load_frame(root, dataset, policy)
     chosen = []
     for entry in entries if isinstance(entries, Seq) else []:
         if not isinstance(entry, Map) or not entry.get("quote"):
@@ -34,7 +40,7 @@ def suggestions(root: Path, draft: Path, dataset: str) -> dict[str, list[str]]:
         )  # fmt: skip
         if best is not None:
             chosen.append((dict(entry), best))
-    checked = verify(root, chosen, {}, dataset) if chosen else []
+    checked = verify(root, chosen, {}, dataset, policy) if chosen else []
     out: dict[str, list[str]] = {}
     for (claim, _), (candidate, report) in zip(chosen, checked, strict=True):
         if report["verdict"] != "pass":
@@ -59,11 +65,11 @@ def annotate(text: str, found: dict[str, list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def annotate_file(root: Path, draft: Path, dataset: str) -> int:
+def annotate_file(root: Path, draft: Path, dataset: str, policy: Policy | None = None) -> int:
     """Comment the suggestions into the draft (which extract has just written); how many."""
     from factcheck.output import write_atomic
 
-    found = suggestions(root, draft, dataset)
+    found = suggestions(root, draft, dataset, policy)
     if found:
         write_atomic(draft, annotate(draft.read_text(encoding="utf-8"), dict(found)))
     return len(found)

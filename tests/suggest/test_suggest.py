@@ -192,3 +192,39 @@ def test_extract_comments_in_a_suggestion_per_draft(drafted, factcheck) -> None:
     finally:
         article.unlink()
         out.unlink(missing_ok=True)
+
+
+def test_untrusted_project_suggest_and_extract_refuse_python_schemas(factcheck, tmp_path) -> None:
+    """suggest and extract --dataset read the data through the project's schema: with
+    --no-python-schemas a schemas/*.py is refused (exit 2, named), never run, as in check."""
+    import shutil
+
+    from tests.conftest import PROJECTS
+
+    root = tmp_path / "basic"
+    shutil.copytree(PROJECTS / "basic", root)
+    refused = factcheck("suggest", "total_cases", "--dataset", "cases", "--root", root,
+                        "--no-python-schemas")  # fmt: skip
+    assert refused.exit_code == 2
+    assert "schemas/cases.py is Python code, refused under --no-python-schemas" in refused.stderr
+    trusted = factcheck("suggest", "total_cases", "--dataset", "cases", "--root", root)
+    assert trusted.exit_code in (0, 1) and "metric:" in trusted.stdout
+    article = tmp_path / "article.txt"
+    article.write_text("Courts received 12 cases.\n", encoding="utf-8")
+    draft = root / "claims" / "draft.yaml"
+    done = factcheck("extract", article, "-o", draft, "--dataset", "cases", "--root", root,
+                     "--no-python-schemas")  # fmt: skip
+    assert done.exit_code == 2 and "refused under --no-python-schemas" in done.stderr
+
+
+def test_extract_reads_figures_under_limit(factcheck, tmp_path) -> None:
+    """extract --limit: a figure longer than number_digits gets no guessed phrase (a comment
+    naming it instead of a claim that check would refuse); without it, a claim."""
+    article = tmp_path / "article.txt"
+    article.write_text("Courts received 123456 cases.\n", encoding="utf-8")
+    default = factcheck("extract", article)
+    assert 'claim: "123456"' in default.stdout
+    lowered = factcheck("extract", article, "--limit", "number_digits=3")
+    assert lowered.exit_code == 0
+    assert "claim:" not in lowered.stdout.split("claims:", 1)[1]
+    assert "123456" in lowered.stdout  # named in the comment

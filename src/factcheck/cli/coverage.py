@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from factcheck.cli.common import (
     trust_options,
 )
 from factcheck.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from factcheck.load.limits import Policy
 
 
 @click.command()
@@ -73,14 +77,25 @@ def coverage(
     "NAME that factcheck suggest finds for it.",
 )  # fmt: skip
 @ROOT_OPTION
-def extract(article: Path, output: Path | None, dataset: str | None, root: Path) -> None:
+@trust_options
+def extract(
+    article: Path,
+    output: Path | None,
+    dataset: str | None,
+    root: Path,
+    no_python_schemas: bool,
+    limits: tuple[tuple[str, int], ...],
+) -> None:
     """Draft a claims file from an article's text: one candidate claim per figure.
 
     The draft names no data, so `check` refuses it until an editor completes each
     candidate: extracted numbers are never accepted on their own.
     """
     from factcheck.coverage import draft_claims
+    from factcheck.load.limits import in_force
     from factcheck.output import WriteError, write_report
+
+    policy = policy_of(no_python_schemas, limits)
 
     if dataset is not None and output is None:
         raise click.UsageError("--dataset needs -o FILE: its suggestions go into the draft")
@@ -91,7 +106,8 @@ def extract(article: Path, output: Path | None, dataset: str | None, root: Path)
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
         raise click.BadParameter(f"cannot read {article}: {reason}", param_hint="ARTICLE") from None
     name = article.name if output is None else os.path.relpath(article, output.parent)
-    draft = draft_claims(text, Path(name).as_posix())
+    with in_force(policy.apply({})):  # the defaults and --limit: an article needs no project
+        draft = draft_claims(text, Path(name).as_posix())
     if "  - id: " not in draft:
         echo(f"no figures found in {article}", err=True)
     if output is None:
@@ -105,15 +121,15 @@ def extract(article: Path, output: Path | None, dataset: str | None, root: Path)
         raise click.UsageError(str(exc)) from None
     echo(f"drafted {draft.count('  - id: ')} candidate claims in {output}", err=True)
     if dataset is not None:
-        _suggest_drafts(root, output, dataset)
+        _suggest_drafts(root, output, dataset, policy)
 
 
-def _suggest_drafts(root: Path, output: Path, dataset: str) -> None:
+def _suggest_drafts(root: Path, output: Path, dataset: str, policy: Policy) -> None:
     from factcheck.suggest import SuggestError
     from factcheck.suggest_draft import annotate_file
 
     try:
-        found = annotate_file(root, output, dataset)
+        found = annotate_file(root, output, dataset, policy)
     except SuggestError as exc:
         echo(f"Error: {exc.message}", err=True)
         sys.exit(int(ExitCode.CONFIG))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import ROOT_OPTION, echo
+from factcheck.cli.common import ROOT_OPTION, echo, policy_of, trust_options
 
 
 @click.command(name="suggest")
@@ -17,7 +17,15 @@ from factcheck.cli.common import ROOT_OPTION, echo
 @click.argument("claim_id", metavar="ID")
 @click.option("--dataset", required=True, metavar="NAME", help="The dataset to search.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def suggest_command(root: Path, claim_id: str, dataset: str, fmt: str) -> None:
+@trust_options
+def suggest_command(
+    root: Path,
+    claim_id: str,
+    dataset: str,
+    fmt: str,
+    no_python_schemas: bool,
+    limits: tuple[tuple[str, int], ...],
+) -> None:
     """Propose the data side of claim ID: queries on DATASET that reproduce its figure.
 
     Prints the best five as YAML to paste, each with the figure and verdict `check`
@@ -26,7 +34,7 @@ def suggest_command(root: Path, claim_id: str, dataset: str, fmt: str) -> None:
     from factcheck.suggest import SuggestError, render_text, suggest
 
     try:
-        result = suggest(root, claim_id, dataset)
+        result = suggest(root, claim_id, dataset, policy_of(no_python_schemas, limits))
     except SuggestError as exc:
         echo(f"Error: {exc.message}", err=True)
         sys.exit(2)
